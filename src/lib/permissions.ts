@@ -1,0 +1,221 @@
+// The one place where role bindings become permissions. The UI asks it what
+// to show; the fake Houston asks it what to allow. The table is the domain's
+// (shared/spec/domain.md, "Roles and permissions").
+
+export const ROLES = [
+  'SYSTEM_VIEWER',
+  'SYSTEM_EDITOR',
+  'SYSTEM_ADMIN',
+  'WORKSPACE_VIEWER',
+  'WORKSPACE_EDITOR',
+  'WORKSPACE_ADMIN',
+  'DEPLOYMENT_VIEWER',
+  'DEPLOYMENT_EDITOR',
+  'DEPLOYMENT_ADMIN',
+] as const
+
+export type Role = (typeof ROLES)[number]
+export type Scope = 'SYSTEM' | 'WORKSPACE' | 'DEPLOYMENT'
+export type Level = 'VIEWER' | 'EDITOR' | 'ADMIN'
+
+const LEVELS: readonly Level[] = ['VIEWER', 'EDITOR', 'ADMIN']
+
+/** Grants added at each level; a level holds its own and every lower level's. */
+const GRANTS: Record<Scope, Record<Level, readonly string[]>> = {
+  SYSTEM: {
+    VIEWER: ['system.monitoring.get', 'system.serviceAccounts.get', 'system.airflow.get'],
+    EDITOR: ['system.iam.update', 'system.serviceAccounts.update', 'system.airflow.user'],
+    ADMIN: [
+      'system.deployments.get',
+      'system.deployments.update',
+      'system.deployments.delete',
+      'system.deployments.logs',
+      'system.deployments.metrics',
+      'system.invite.get',
+      'system.serviceAccounts.create',
+      'system.serviceAccounts.delete',
+      'system.users.get',
+      'system.user.invite',
+      'system.user.delete',
+      'system.workspace.suspend',
+      'system.airflow.admin',
+    ],
+  },
+  WORKSPACE: {
+    VIEWER: [
+      'workspace.deployments.get',
+      'workspace.invites.get',
+      'workspace.serviceAccounts.get',
+      'workspace.users.get',
+    ],
+    EDITOR: [
+      'workspace.config.update',
+      'workspace.deployments.create',
+      'workspace.serviceAccounts.create',
+      'workspace.serviceAccounts.update',
+      'workspace.serviceAccounts.delete',
+    ],
+    ADMIN: ['workspace.config.delete', 'workspace.iam.update'],
+  },
+  DEPLOYMENT: {
+    VIEWER: [
+      'deployment.airflow.get',
+      'deployment.config.get',
+      'deployment.logs.get',
+      'deployment.metrics.get',
+      'deployment.serviceAccounts.get',
+      'deployment.images.pull',
+    ],
+    EDITOR: [
+      'deployment.airflow.user',
+      'deployment.config.update',
+      'deployment.images.push',
+      'deployment.serviceAccounts.create',
+      'deployment.serviceAccounts.update',
+      'deployment.serviceAccounts.delete',
+    ],
+    ADMIN: ['deployment.airflow.admin', 'deployment.config.delete'],
+  },
+}
+
+/** What every signed-in user may do, whatever their bindings. */
+export const EVERY_USER: readonly string[] = ['system.workspace.create']
+
+export function roleScope(role: Role): Scope {
+  return role.slice(0, role.indexOf('_')) as Scope
+}
+
+export function roleLevel(role: Role): Level {
+  return role.slice(role.indexOf('_') + 1) as Level
+}
+
+export function roleOf(scope: Scope, level: Level): Role {
+  return `${scope}_${level}` as Role
+}
+
+/** Orders roles of one scope: VIEWER < EDITOR < ADMIN. */
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level)
+}
+
+export function isAtLeast(role: Role, level: Level): boolean {
+  return levelRank(roleLevel(role)) >= levelRank(level)
+}
+
+/** The permissions one role grants, lower levels included. */
+export function permissionsOfRole(role: Role): ReadonlySet<string> {
+  const scope = roleScope(role)
+  const rank = levelRank(roleLevel(role))
+  const out = new Set<string>()
+  for (const level of LEVELS.slice(0, rank + 1)) {
+    for (const p of GRANTS[scope][level]) out.add(p)
+  }
+  return out
+}
+
+export interface Binding {
+  role: Role
+  workspaceId?: string | null
+  deploymentId?: string | null
+}
+
+function maxLevel(levels: readonly Level[]): Level | null {
+  let best: Level | null = null
+  for (const l of levels) if (best === null || levelRank(l) > levelRank(best)) best = l
+  return best
+}
+
+function systemLevel(bindings: readonly Binding[]): Level | null {
+  return maxLevel(bindings.filter((b) => roleScope(b.role) === 'SYSTEM').map((b) => roleLevel(b.role)))
+}
+
+/** The user's role on one workspace (the highest workspace binding), or null. */
+export function workspaceRoleOf(bindings: readonly Binding[], workspaceId: string): Role | null {
+  const level = maxLevel(
+    bindings
+      .filter((b) => roleScope(b.role) === 'WORKSPACE' && b.workspaceId === workspaceId)
+      .map((b) => roleLevel(b.role)),
+  )
+  return level ? roleOf('WORKSPACE', level) : null
+}
+
+/**
+ * The user's role on one deployment.
+ * - A workspace role applies to every deployment of the workspace at the same level.
+ * - A deployment binding overrides it for that deployment (narrows or widens),
+ *   except that a workspace admin is deployment admin on every deployment.
+ * - A system admin is deployment admin everywhere.
+ */
+export function deploymentRoleOf(
+  bindings: readonly Binding[],
+  workspaceId: string,
+  deploymentId: string,
+): Role | null {
+  if (systemLevel(bindings) === 'ADMIN') return 'DEPLOYMENT_ADMIN'
+  const ws = workspaceRoleOf(bindings, workspaceId)
+  if (ws === 'WORKSPACE_ADMIN') return 'DEPLOYMENT_ADMIN'
+  const override = maxLevel(
+    bindings
+      .filter((b) => roleScope(b.role) === 'DEPLOYMENT' && b.deploymentId === deploymentId)
+      .map((b) => roleLevel(b.role)),
+  )
+  if (override) return roleOf('DEPLOYMENT', override)
+  return ws ? roleOf('DEPLOYMENT', roleLevel(ws)) : null
+}
+
+/** Permissions that hold everywhere: system roles and the every-user grants. */
+export function systemPermissions(bindings: readonly Binding[]): Set<string> {
+  const out = new Set<string>(EVERY_USER)
+  const level = systemLevel(bindings)
+  if (level) for (const p of permissionsOfRole(roleOf('SYSTEM', level))) out.add(p)
+  return out
+}
+
+/**
+ * Permissions on one workspace. A system admin acts as workspace admin on
+ * every workspace (Houston lets system permissions stand in for workspace ones).
+ */
+export function workspacePermissions(bindings: readonly Binding[], workspaceId: string): Set<string> {
+  const out = systemPermissions(bindings)
+  const role = systemLevel(bindings) === 'ADMIN' ? 'WORKSPACE_ADMIN' : workspaceRoleOf(bindings, workspaceId)
+  if (role) for (const p of permissionsOfRole(role)) out.add(p)
+  return out
+}
+
+/** Permissions on one deployment: its workspace's plus the deployment role's. */
+export function deploymentPermissions(
+  bindings: readonly Binding[],
+  workspaceId: string,
+  deploymentId: string,
+): Set<string> {
+  const out = workspacePermissions(bindings, workspaceId)
+  const role = deploymentRoleOf(bindings, workspaceId, deploymentId)
+  if (role) for (const p of permissionsOfRole(role)) out.add(p)
+  return out
+}
+
+/** Workspaces the bindings give any access to (system admins see all: pass them separately). */
+export function boundWorkspaceIds(bindings: readonly Binding[]): Set<string> {
+  const out = new Set<string>()
+  for (const b of bindings) if (b.workspaceId) out.add(b.workspaceId)
+  return out
+}
+
+/** Roles a user of `own` role may grant on the same scope: never above their own. */
+export function grantableRoles(own: Role | null, scope: Scope): Role[] {
+  if (!own) return []
+  const ownRank = roleScope(own) === 'SYSTEM' && roleLevel(own) === 'ADMIN' ? 2 : levelRank(roleLevel(own))
+  return LEVELS.filter((l) => levelRank(l) <= ownRank).map((l) => roleOf(scope, l))
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  SYSTEM_VIEWER: 'System viewer',
+  SYSTEM_EDITOR: 'System editor',
+  SYSTEM_ADMIN: 'System admin',
+  WORKSPACE_VIEWER: 'Viewer',
+  WORKSPACE_EDITOR: 'Editor',
+  WORKSPACE_ADMIN: 'Admin',
+  DEPLOYMENT_VIEWER: 'Viewer',
+  DEPLOYMENT_EDITOR: 'Editor',
+  DEPLOYMENT_ADMIN: 'Admin',
+}
