@@ -1,0 +1,85 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client'
+import { CombinedGraphQLErrors } from '@apollo/client/errors'
+import { SetContextLink } from '@apollo/client/link/context'
+import { ErrorLink } from '@apollo/client/link/error'
+import { RetryLink } from '@apollo/client/link/retry'
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
+import { getMainDefinition } from '@apollo/client/utilities'
+import { createClient } from 'graphql-ws'
+import type { ResolvedConfig } from './runtime-config'
+import { currentToken } from './session-store'
+
+function operationKind(query: ApolloLink.Operation['query']): string {
+  const def = getMainDefinition(query)
+  return def.kind === 'OperationDefinition' ? def.operation : 'fragment'
+}
+
+export interface ApolloClientOptions {
+  /** Called when the server says the token is missing or expired. */
+  onUnauthenticated: () => void
+}
+
+export function createApolloClient(config: ResolvedConfig, options: ApolloClientOptions) {
+  const auth = new SetContextLink((prev) => {
+    const token = currentToken()
+    return token ? { headers: { ...(prev.headers as Record<string, string>), authorization: `Bearer ${token}` } } : {}
+  })
+
+  const errors = new ErrorLink(({ error }) => {
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+      options.onUnauthenticated()
+    }
+  })
+
+  // Reads retry with backoff when the network fails; a mutation is never
+  // repeated silently.
+  const retry = new RetryLink({
+    delay: { initial: 400, max: 8000, jitter: true },
+    attempts: {
+      max: 5,
+      retryIf: (error, operation) => operationKind(operation.query) === 'query' && !CombinedGraphQLErrors.is(error),
+    },
+  })
+
+  const http = new HttpLink({ uri: config.graphqlUrl })
+
+  let transport: ApolloLink = http
+  if (config.graphqlWsUrl) {
+    const ws = new GraphQLWsLink(
+      createClient({
+        url: config.graphqlWsUrl,
+        lazy: true,
+        // The token travels in the connection payload, never in the URL.
+        connectionParams: () => {
+          const token = currentToken()
+          return token ? { authorization: `Bearer ${token}` } : {}
+        },
+        retryAttempts: Number.POSITIVE_INFINITY,
+        shouldRetry: () => true,
+      }),
+    )
+    transport = ApolloLink.split((op) => operationKind(op.query) === 'subscription', ws, http)
+  }
+
+  return new ApolloClient({
+    link: ApolloLink.from([errors, retry, auth, transport]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        AuthUser: { keyFields: [] },
+        EnvironmentVariable: { keyFields: false },
+        DeploymentLog: { keyFields: false },
+        Query: {
+          fields: {
+            workspace: { read: (existing: unknown, { args, toReference }) => existing ?? toReference({ __typename: 'Workspace', id: args?.workspaceUuid as string }) },
+            deployment: { read: (existing: unknown, { args, toReference }) => existing ?? toReference({ __typename: 'Deployment', id: args?.deploymentUuid as string }) },
+          },
+        },
+      },
+    }),
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network' },
+    },
+  })
+}
+
+export type ConsoleApolloClient = ReturnType<typeof createApolloClient>

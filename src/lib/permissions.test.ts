@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import {
+  type Binding,
+  deploymentPermissions,
+  deploymentRoleOf,
+  grantableRoles,
+  permissionsOfRole,
+  type Role,
+  systemPermissions,
+  workspacePermissions,
+} from './permissions'
+
+describe('permissionsOfRole: the domain role table', () => {
+  it.each<[Role, string[], string[]]>([
+    ['SYSTEM_VIEWER', ['system.monitoring.get', 'system.serviceAccounts.get', 'system.airflow.get'], ['system.iam.update', 'system.users.get']],
+    ['SYSTEM_EDITOR', ['system.monitoring.get', 'system.iam.update', 'system.airflow.user'], ['system.users.get', 'system.airflow.admin']],
+    ['SYSTEM_ADMIN', ['system.iam.update', 'system.deployments.get', 'system.deployments.logs', 'system.users.get', 'system.user.invite', 'system.workspace.suspend', 'system.airflow.admin'], []],
+    ['WORKSPACE_VIEWER', ['workspace.deployments.get', 'workspace.invites.get', 'workspace.serviceAccounts.get', 'workspace.users.get'], ['workspace.config.update', 'workspace.deployments.create']],
+    ['WORKSPACE_EDITOR', ['workspace.users.get', 'workspace.config.update', 'workspace.deployments.create', 'workspace.serviceAccounts.delete'], ['workspace.config.delete', 'workspace.iam.update']],
+    ['WORKSPACE_ADMIN', ['workspace.config.delete', 'workspace.iam.update', 'workspace.deployments.create'], []],
+    ['DEPLOYMENT_VIEWER', ['deployment.airflow.get', 'deployment.config.get', 'deployment.logs.get', 'deployment.metrics.get', 'deployment.images.pull'], ['deployment.config.update', 'deployment.images.push']],
+    ['DEPLOYMENT_EDITOR', ['deployment.config.update', 'deployment.images.push', 'deployment.airflow.user', 'deployment.logs.get'], ['deployment.config.delete', 'deployment.airflow.admin']],
+    ['DEPLOYMENT_ADMIN', ['deployment.config.delete', 'deployment.airflow.admin', 'deployment.config.update'], []],
+  ])('%s', (role, granted, refused) => {
+    const perms = permissionsOfRole(role)
+    for (const p of granted) expect(perms.has(p), `${role} should have ${p}`).toBe(true)
+    for (const p of refused) expect(perms.has(p), `${role} should not have ${p}`).toBe(false)
+  })
+
+  it('never crosses scopes', () => {
+    expect([...permissionsOfRole('WORKSPACE_ADMIN')].every((p) => p.startsWith('workspace.'))).toBe(true)
+    expect([...permissionsOfRole('DEPLOYMENT_ADMIN')].every((p) => p.startsWith('deployment.'))).toBe(true)
+  })
+})
+
+describe('effective permissions', () => {
+  const W = 'w1'
+  const D = 'd1'
+  const OTHER_D = 'd2'
+
+  it('gives every signed-in user system.workspace.create and nothing else', () => {
+    expect([...systemPermissions([])]).toEqual(['system.workspace.create'])
+    expect(workspacePermissions([], W).has('workspace.deployments.get')).toBe(false)
+  })
+
+  it('applies a workspace role to every deployment of that workspace only', () => {
+    const b: Binding[] = [{ role: 'WORKSPACE_EDITOR', workspaceId: W }]
+    expect(deploymentPermissions(b, W, D).has('deployment.config.update')).toBe(true)
+    expect(deploymentPermissions(b, W, D).has('deployment.config.delete')).toBe(false)
+    expect(deploymentPermissions(b, 'w2', 'd9').has('deployment.config.get')).toBe(false)
+  })
+
+  it('lets a deployment role widen a workspace viewer on one deployment', () => {
+    const b: Binding[] = [
+      { role: 'WORKSPACE_VIEWER', workspaceId: W },
+      { role: 'DEPLOYMENT_EDITOR', workspaceId: W, deploymentId: D },
+    ]
+    expect(deploymentPermissions(b, W, D).has('deployment.config.update')).toBe(true)
+    expect(deploymentPermissions(b, W, OTHER_D).has('deployment.config.update')).toBe(false)
+    expect(workspacePermissions(b, W).has('workspace.deployments.create')).toBe(false)
+  })
+
+  it('lets a deployment role narrow a workspace editor on one deployment', () => {
+    const b: Binding[] = [
+      { role: 'WORKSPACE_EDITOR', workspaceId: W },
+      { role: 'DEPLOYMENT_VIEWER', workspaceId: W, deploymentId: D },
+    ]
+    expect(deploymentRoleOf(b, W, D)).toBe('DEPLOYMENT_VIEWER')
+    expect(deploymentPermissions(b, W, D).has('deployment.config.update')).toBe(false)
+    expect(deploymentPermissions(b, W, OTHER_D).has('deployment.config.update')).toBe(true)
+    // the workspace permissions themselves are untouched
+    expect(deploymentPermissions(b, W, D).has('workspace.deployments.create')).toBe(true)
+  })
+
+  it('keeps a workspace admin deployment admin even with a narrower override', () => {
+    const b: Binding[] = [
+      { role: 'WORKSPACE_ADMIN', workspaceId: W },
+      { role: 'DEPLOYMENT_VIEWER', workspaceId: W, deploymentId: D },
+    ]
+    expect(deploymentRoleOf(b, W, D)).toBe('DEPLOYMENT_ADMIN')
+  })
+
+  it('makes a system admin admin of every workspace and deployment', () => {
+    const b: Binding[] = [{ role: 'SYSTEM_ADMIN' }]
+    expect(workspacePermissions(b, 'any').has('workspace.iam.update')).toBe(true)
+    expect(deploymentPermissions(b, 'any', 'x').has('deployment.config.delete')).toBe(true)
+  })
+
+  it('gives system viewers and editors no workspace access of their own', () => {
+    for (const role of ['SYSTEM_VIEWER', 'SYSTEM_EDITOR'] as const) {
+      expect(workspacePermissions([{ role }], W).has('workspace.deployments.get')).toBe(false)
+    }
+  })
+
+  it('takes the highest of several bindings on one workspace', () => {
+    const b: Binding[] = [
+      { role: 'WORKSPACE_VIEWER', workspaceId: W },
+      { role: 'WORKSPACE_ADMIN', workspaceId: W },
+    ]
+    expect(workspacePermissions(b, W).has('workspace.iam.update')).toBe(true)
+  })
+})
+
+describe('grantableRoles', () => {
+  it('never offers a role above your own', () => {
+    expect(grantableRoles('WORKSPACE_EDITOR', 'WORKSPACE')).toEqual(['WORKSPACE_VIEWER', 'WORKSPACE_EDITOR'])
+    expect(grantableRoles('WORKSPACE_ADMIN', 'DEPLOYMENT')).toEqual(['DEPLOYMENT_VIEWER', 'DEPLOYMENT_EDITOR', 'DEPLOYMENT_ADMIN'])
+    expect(grantableRoles('SYSTEM_ADMIN', 'WORKSPACE')).toEqual(['WORKSPACE_VIEWER', 'WORKSPACE_EDITOR', 'WORKSPACE_ADMIN'])
+    expect(grantableRoles(null, 'WORKSPACE')).toEqual([])
+  })
+})
