@@ -37,8 +37,20 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         contextType: '../context#HoustonContext',
-        mappers: {},
-        defaultMapper: 'Partial<{T}>',
+        // Resolvers receive the fake Houston's records (mocks/houston/mappers.ts);
+        // every other type must be returned whole.
+        mappers: {
+          AuthUser: '../mappers#AuthUserParent',
+          Deployment: '../mappers#DeploymentRecord',
+          DeploymentLog: '../mappers#LogRecord',
+          EnvironmentVariable: '../mappers#EnvVarRecord',
+          Invite: '../mappers#InviteRecord',
+          RoleBinding: '../mappers#RoleBindingRecord',
+          ServiceAccount: '../mappers#ServiceAccountParent',
+          Token: '../mappers#TokenParent',
+          User: '../mappers#UserRecord',
+          Workspace: '../mappers#WorkspaceRecord',
+        },
         useIndexSignature: false,
         avoidOptionals: false,
       },

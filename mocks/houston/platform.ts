@@ -50,3 +50,15 @@ export const PLATFORM: PlatformConfig = {
   airflowVersions: ['1.10.15', '2.2.5', '2.5.3', '2.7.3', '2.8.4', '2.9.3', '2.10.5'],
   defaultAirflowVersion: '2.10.5',
 }
+
+/** The AU quota a new workspace starts with, until a system admin sets another. */
+export const DEFAULT_WORKSPACE_AU_QUOTA = 100
+
+/** Houston's only deployment type. */
+export const DEPLOYMENT_TYPE = 'airflow'
+
+/** The Airflow Helm chart version new deployments get (Houston's `Deployment.version`). */
+export const AIRFLOW_CHART_VERSION = '1.15.4'
+
+/** Where the platform serves each deployment's Airflow UI and Flower. */
+export const DEPLOYMENTS_BASE_URL = 'https://deployments.example.com'

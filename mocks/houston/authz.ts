@@ -1,0 +1,134 @@
+// Every permission decision of the fake Houston goes through here, and from
+// here through src/lib/permissions.ts: the role table lives there only.
+import {
+  type Binding,
+  type Role,
+  type Scope,
+  boundWorkspaceIds,
+  deploymentPermissions,
+  deploymentRoleOf,
+  grantableRoles,
+  levelRank,
+  roleLevel,
+  roleScope,
+  systemPermissions,
+  workspacePermissions,
+  workspaceRoleOf,
+} from '../../src/lib/permissions'
+import { requireViewer } from './auth'
+import type { HoustonContext } from './context'
+import { badInput, forbidden, type ForbiddenTarget, houstonError } from './errors'
+import type { DeploymentRecord, RoleBindingRecord, WorkspaceRecord } from './state'
+import type { Store } from './store'
+
+export function toBinding(b: RoleBindingRecord): Binding {
+  return { role: b.role, workspaceId: b.workspaceId, deploymentId: b.deploymentId }
+}
+
+export function bindingsOfUser(store: Store, userId: string): Binding[] {
+  return store.bindingsOfUser(userId).map(toBinding)
+}
+
+/** The signed-in user's bindings (read afresh: a mutation may have just changed them). */
+export function viewerBindings(ctx: HoustonContext): Binding[] {
+  return bindingsOfUser(ctx.store, requireViewer(ctx).user.id)
+}
+
+export const viewerSystemPermissions = (ctx: HoustonContext) => systemPermissions(viewerBindings(ctx))
+export const viewerWorkspacePermissions = (ctx: HoustonContext, ws: WorkspaceRecord) =>
+  workspacePermissions(viewerBindings(ctx), ws.id)
+export const viewerDeploymentPermissions = (ctx: HoustonContext, dep: DeploymentRecord) =>
+  deploymentPermissions(viewerBindings(ctx), dep.workspaceId, dep.id)
+
+/** The highest system role among some bindings. */
+export function systemRoleOf(bindings: readonly Binding[]): Role | null {
+  let best: Role | null = null
+  for (const b of bindings) {
+    if (roleScope(b.role) !== 'SYSTEM') continue
+    if (best === null || levelRank(roleLevel(b.role)) > levelRank(roleLevel(best))) best = b.role
+  }
+  return best
+}
+
+export const isSystemAdmin = (bindings: readonly Binding[]): boolean => systemRoleOf(bindings) === 'SYSTEM_ADMIN'
+
+/**
+ * Whether the viewer may see a workspace at all: any role in it (a deployment
+ * role in one of its deployments counts), or a system role that acts as a
+ * workspace role everywhere.
+ */
+export function canSeeWorkspace(ctx: HoustonContext, ws: WorkspaceRecord): boolean {
+  const bindings = viewerBindings(ctx)
+  return boundWorkspaceIds(bindings).has(ws.id) || workspacePermissions(bindings, ws.id).has('workspace.deployments.get')
+}
+
+/** Refuses a workspace the viewer has no role in (naming the permission that would open it). */
+export function requireWorkspaceVisible(ctx: HoustonContext, ws: WorkspaceRecord, action: string): void {
+  if (!canSeeWorkspace(ctx, ws)) throw forbidden('workspace.deployments.get', workspaceTarget(ctx, ws), action)
+}
+
+const workspaceTarget = (ctx: HoustonContext, ws: WorkspaceRecord): ForbiddenTarget => ({
+  entityType: 'WORKSPACE',
+  entityId: ws.id,
+  // Names the workspace only to those who may see it.
+  name: canSeeWorkspace(ctx, ws) ? `workspace "${ws.label}"` : `workspace ${ws.id}`,
+})
+
+const deploymentTarget = (ctx: HoustonContext, dep: DeploymentRecord): ForbiddenTarget => ({
+  entityType: 'DEPLOYMENT',
+  entityId: dep.id,
+  name: viewerDeploymentPermissions(ctx, dep).has('deployment.config.get')
+    ? `deployment "${dep.label}" (${dep.releaseName})`
+    : `deployment ${dep.id}`,
+})
+
+export function requireSystem(ctx: HoustonContext, permission: string, action?: string): void {
+  if (!viewerSystemPermissions(ctx).has(permission)) {
+    throw forbidden(permission, { entityType: 'SYSTEM', name: 'the platform' }, action)
+  }
+}
+
+export function requireWorkspace(ctx: HoustonContext, ws: WorkspaceRecord, permission: string, action?: string): void {
+  if (!viewerWorkspacePermissions(ctx, ws).has(permission)) throw forbidden(permission, workspaceTarget(ctx, ws), action)
+}
+
+export function requireDeployment(ctx: HoustonContext, dep: DeploymentRecord, permission: string, action?: string): void {
+  if (!viewerDeploymentPermissions(ctx, dep).has(permission)) {
+    throw forbidden(permission, deploymentTarget(ctx, dep), action)
+  }
+}
+
+/** The viewer's own role for granting on a scope: a system admin grants anything. */
+function ownRoleFor(ctx: HoustonContext, scope: Scope, ws?: WorkspaceRecord, dep?: DeploymentRecord): Role | null {
+  const bindings = viewerBindings(ctx)
+  if (isSystemAdmin(bindings)) return 'SYSTEM_ADMIN'
+  if (scope === 'SYSTEM') return systemRoleOf(bindings)
+  if (scope === 'WORKSPACE') return ws ? workspaceRoleOf(bindings, ws.id) : null
+  return dep ? deploymentRoleOf(bindings, dep.workspaceId, dep.id) : null
+}
+
+/**
+ * Refuses a role of the wrong scope, or one above the viewer's own.
+ * `field` is the argument the role came in.
+ */
+export function requireGrantable(
+  ctx: HoustonContext,
+  role: Role,
+  scope: Scope,
+  target: { workspace?: WorkspaceRecord; deployment?: DeploymentRecord } = {},
+  field = 'role',
+): void {
+  if (roleScope(role) !== scope) {
+    throw badInput(field, `${role} is not a ${scope.toLowerCase()} role: choose one of ${scope}_VIEWER, ${scope}_EDITOR, ${scope}_ADMIN.`)
+  }
+  const own = ownRoleFor(ctx, scope, target.workspace, target.deployment)
+  const allowed = grantableRoles(own, scope)
+  if (!allowed.includes(role)) {
+    throw houstonError(
+      'FORBIDDEN',
+      `You cannot grant ${role}: it is above your own role (${own ?? 'none'}). ` +
+        (allowed.length ? `You can grant ${allowed.join(', ')}.` : 'You can grant no role here.'),
+      { permission: `grant ${role}`, grantableRoles: allowed },
+    )
+  }
+}

@@ -1,0 +1,232 @@
+import { executorOf } from '../../../src/lib/au'
+import {
+  type DeploymentConfig,
+  type DeploymentProperties,
+  deploymentConfigSchema,
+  deploymentPayloadSchema,
+  deploymentPropertiesSchema,
+} from '../../../src/lib/houston-json'
+import { requireDeployment, requireSystem, requireWorkspace, viewerDeploymentPermissions, viewerWorkspacePermissions } from '../authz'
+import type { HoustonContext } from '../context'
+import { badInput } from '../errors'
+import type { Resolvers } from '../generated/resolvers-types'
+import { assertNotDeploying, iso, startDeploy } from '../lifecycle'
+import { AIRFLOW_CHART_VERSION, DEPLOYMENT_TYPE, DEPLOYMENTS_BASE_URL, PLATFORM } from '../platform'
+import { releaseName } from '../release-names'
+import { assertSizingAllowed, canonicalConfig, sizingOf } from '../sizing'
+import type { DeploymentRecord } from '../state'
+import * as valid from '../validate'
+import { compareVersions, offeredAirflowVersion } from '../versions'
+import { deploymentById, sortedBy, workspaceById, workspaceOf } from './lookup'
+
+const byLabel = sortedBy<DeploymentRecord>((d) => d.label.toLowerCase())
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Houston merges a partial config into the stored one, key by key, objects recursively. */
+function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(patch)) {
+    const before = out[key]
+    out[key] = isPlainObject(before) && isPlainObject(value) ? deepMerge(before, value) : value
+  }
+  return out
+}
+
+function alertEmails(list: readonly string[], field: (i: number) => string): string[] {
+  const out: string[] = []
+  list.forEach((address, i) => {
+    const email = valid.email(address, field(i))
+    if (!out.includes(email)) out.push(email)
+  })
+  return out
+}
+
+function parseProperties(value: unknown): DeploymentProperties {
+  const props = valid.json(deploymentPropertiesSchema, value, 'properties')
+  if (props.alert_emails) props.alert_emails = alertEmails(props.alert_emails, (i) => `properties.alert_emails[${i}]`)
+  return props
+}
+
+function defaultConfig(): DeploymentConfig {
+  return { executor: 'CeleryExecutor' }
+}
+
+/** Deployments of a workspace that the viewer may see. */
+function visibleDeployments(ctx: HoustonContext, workspaceId: string): DeploymentRecord[] {
+  const ws = workspaceById(ctx, workspaceId)
+  const all = ctx.store.deploymentsOf(ws.id)
+  if (viewerWorkspacePermissions(ctx, ws).has('workspace.deployments.get')) return all
+  // Someone with a role on single deployments only sees those.
+  const own = all.filter((d) => viewerDeploymentPermissions(ctx, d).has('deployment.config.get'))
+  if (own.length === 0) requireWorkspace(ctx, ws, 'workspace.deployments.get', "list this workspace's deployments")
+  return own
+}
+
+export const deploymentResolvers: Resolvers = {
+  Query: {
+    workspaceDeployments: (_parent, { workspaceUuid, releaseName: release }, ctx) =>
+      visibleDeployments(ctx, workspaceUuid)
+        .filter((d) => !release || d.releaseName === release)
+        .sort(byLabel),
+
+    deployments: (_parent, _args, ctx) => {
+      requireSystem(ctx, 'system.deployments.get', 'list every deployment on the platform')
+      return ctx.store.deployments().sort(byLabel)
+    },
+
+    deployment: (_parent, { deploymentUuid }, ctx) => {
+      const dep = deploymentById(ctx, deploymentUuid)
+      requireDeployment(ctx, dep, 'deployment.config.get', 'see this deployment')
+      return dep
+    },
+
+    deploymentConfig: (_parent, { workspaceUuid, deploymentUuid, version }, ctx) => {
+      if (workspaceUuid) workspaceById(ctx, workspaceUuid)
+      if (deploymentUuid) deploymentById(ctx, deploymentUuid)
+      if (version) offeredAirflowVersion(version)
+      return PLATFORM
+    },
+  },
+
+  Mutation: {
+    createDeployment: (_parent, args, ctx) => {
+      const ws = workspaceById(ctx, args.workspaceUuid)
+      requireWorkspace(ctx, ws, 'workspace.deployments.create', 'create deployments in this workspace')
+      if (args.type !== DEPLOYMENT_TYPE) throw badInput('type', `Unknown deployment type "${args.type}": use "${DEPLOYMENT_TYPE}".`)
+      const label = valid.label(args.label)
+      const description = valid.description(args.description)
+      const version = offeredAirflowVersion(args.version ?? PLATFORM.defaultAirflowVersion)
+      const config = args.config == null ? defaultConfig() : valid.json(deploymentConfigSchema, args.config, 'config')
+      const properties = parseProperties(args.properties ?? {})
+      const sizing = sizingOf(config, properties)
+      assertSizingAllowed(ctx.store, ws, sizing)
+      const canonical = canonicalConfig(sizing)
+
+      const nowMs = ctx.now()
+      const now = iso(nowMs)
+      const dep: DeploymentRecord = {
+        id: ctx.store.newId(),
+        workspaceId: ws.id,
+        label,
+        description,
+        type: DEPLOYMENT_TYPE,
+        releaseName: ctx.store.withRng((rng) => releaseName(rng, (n) => ctx.store.releaseNameTaken(n))),
+        chartVersion: AIRFLOW_CHART_VERSION,
+        airflowVersion: version,
+        desiredAirflowVersion: null,
+        status: 'DEPLOYING',
+        config: canonical.config,
+        properties: { extra_au: canonical.extraAu, alert_emails: properties.alert_emails ?? [] },
+        desiredConfig: null,
+        deployingUntil: null,
+        imageDeploys: 0,
+        environmentVariables: [],
+        createdAt: now,
+        updatedAt: now,
+      }
+      startDeploy(dep, { config: canonical.config }, nowMs)
+      ctx.store.putDeployment(dep)
+      return dep
+    },
+
+    updateDeployment: (_parent, args, ctx) => {
+      const dep = deploymentById(ctx, args.deploymentUuid)
+      requireDeployment(ctx, dep, 'deployment.config.update', 'change this deployment')
+      assertNotDeploying(dep)
+      const ws = workspaceOf(ctx, dep)
+
+      const payload = args.payload == null ? {} : valid.json(deploymentPayloadSchema, args.payload, 'payload')
+      const label = payload.label !== undefined ? valid.label(payload.label, 'payload.label') : dep.label
+      const description =
+        payload.description !== undefined ? valid.description(payload.description, 'payload.description') : dep.description
+
+      if (args.config != null && !isPlainObject(args.config)) throw badInput('config', 'config must be a JSON object.')
+      if (args.properties != null && !isPlainObject(args.properties)) {
+        throw badInput('properties', 'properties must be a JSON object.')
+      }
+      const config =
+        args.config == null ? dep.config : valid.json(deploymentConfigSchema, deepMerge(dep.config, args.config), 'config')
+      const patch = args.properties ?? {}
+      const properties = parseProperties({ ...dep.properties, ...patch })
+      // A new executor starts from its own extra capacity unless one is given.
+      if (config.executor !== dep.config.executor && !('extra_au' in patch)) {
+        properties.extra_au = executorOf(PLATFORM, config.executor).extraAu.default
+      }
+      const sizing = sizingOf(config, properties)
+      assertSizingAllowed(ctx.store, ws, sizing, dep)
+      const canonical = canonicalConfig(sizing)
+
+      const nowMs = ctx.now()
+      const resized =
+        JSON.stringify(canonical.config) !== JSON.stringify(dep.config) || canonical.extraAu !== dep.properties.extra_au
+      const nextProperties: DeploymentProperties = { ...properties, extra_au: canonical.extraAu }
+      const changed =
+        resized ||
+        label !== dep.label ||
+        description !== dep.description ||
+        JSON.stringify(nextProperties) !== JSON.stringify(dep.properties)
+      dep.label = label
+      dep.description = description
+      dep.properties = nextProperties
+      if (resized) startDeploy(dep, { config: canonical.config }, nowMs)
+      else if (changed) dep.updatedAt = iso(nowMs)
+      return dep
+    },
+
+    deleteDeployment: (_parent, { deploymentUuid }, ctx) => {
+      const dep = deploymentById(ctx, deploymentUuid)
+      requireDeployment(ctx, dep, 'deployment.config.delete', 'delete this deployment')
+      assertNotDeploying(dep)
+      ctx.store.removeDeployment(dep.id)
+      return dep
+    },
+
+    upgradeDeployment: (_parent, { deploymentUuid, version }, ctx) => {
+      const dep = deploymentById(ctx, deploymentUuid)
+      requireDeployment(ctx, dep, 'deployment.config.update', 'upgrade this deployment')
+      assertNotDeploying(dep)
+      offeredAirflowVersion(version)
+      if (compareVersions(version, dep.airflowVersion) <= 0) {
+        throw badInput(
+          'version',
+          `Airflow ${version} is not newer than ${dep.airflowVersion}, the version ${dep.label} runs: only upgrades are possible.`,
+        )
+      }
+      startDeploy(dep, { airflowVersion: version }, ctx.now())
+      return dep
+    },
+
+    deploymentAlertsUpdate: (_parent, args, ctx) => {
+      const dep = deploymentById(ctx, args.deploymentUuid)
+      requireDeployment(ctx, dep, 'deployment.config.update', "change this deployment's alert emails")
+      assertNotDeploying(dep)
+      dep.properties = { ...dep.properties, alert_emails: alertEmails(args.alertEmails, (i) => `alertEmails[${i}]`) }
+      dep.updatedAt = iso(ctx.now())
+      return dep
+    },
+  },
+
+  Deployment: {
+    version: (d) => d.chartVersion,
+    urls: (d) => {
+      const base = `${DEPLOYMENTS_BASE_URL}/${d.releaseName}`
+      return [
+        { type: 'airflow', url: `${base}/airflow` },
+        ...(d.config.executor === 'CeleryExecutor' ? [{ type: 'flower', url: `${base}/flower` }] : []),
+      ]
+    },
+    deployInfo: (d) => ({
+      current: d.imageDeploys > 0 ? `deploy-${d.imageDeploys}` : null,
+      nextCli: `deploy-${d.imageDeploys + 1}`,
+    }),
+    workspace: (d, _args, ctx) => workspaceOf(ctx, d),
+    roleBindings: (d, _args, ctx) => {
+      requireWorkspace(ctx, workspaceOf(ctx, d), 'workspace.users.get', "see who has roles on this deployment")
+      return ctx.store.bindingsOfDeployment(d.id).filter((b) => b.userId !== null)
+    },
+    viewerPermissions: (d, _args, ctx) => [...viewerDeploymentPermissions(ctx, d)].sort(),
+  },
+}

@@ -1,0 +1,71 @@
+// Platform-wide administration: all users and system roles.
+import { requireGrantable, requireSystem } from '../authz'
+import { badInput, lastAdmin, notFound } from '../errors'
+import type { Resolvers } from '../generated/resolvers-types'
+import { iso } from '../lifecycle'
+import type { RoleBindingRecord } from '../state'
+import { sortedBy, userById } from './lookup'
+import { matchesUserSearch } from './members'
+
+export const systemResolvers: Resolvers = {
+  Query: {
+    users: (_parent, { user, cursor, take }, ctx) => {
+      requireSystem(ctx, 'system.users.get', 'list the users of the platform')
+      if (take != null && take < 1) throw badInput('take', 'take must be at least 1.')
+      const all = ctx.store
+        .users()
+        .filter((u) => matchesUserSearch(u, user))
+        .sort(sortedBy((u) => u.username.toLowerCase()))
+      let start = 0
+      if (cursor) {
+        const at = all.findIndex((u) => u.id === cursor)
+        if (at < 0) throw badInput('cursor', `The cursor ${cursor} names no user in this list.`)
+        start = at + 1
+      }
+      return all.slice(start, take == null ? undefined : start + take)
+    },
+  },
+
+  Mutation: {
+    createSystemRoleBinding: (_parent, { userId, role }, ctx) => {
+      requireSystem(ctx, 'system.iam.update', 'grant system roles')
+      requireGrantable(ctx, role, 'SYSTEM')
+      const user = userById(ctx, userId)
+      if (ctx.store.bindingsOfUser(user.id).some((b) => b.role === role)) {
+        throw badInput('role', `${user.email} already has ${role}.`)
+      }
+      const binding: RoleBindingRecord = {
+        id: ctx.store.newId(),
+        role,
+        userId: user.id,
+        serviceAccountId: null,
+        workspaceId: null,
+        deploymentId: null,
+        createdAt: iso(ctx.now()),
+      }
+      ctx.store.putBinding(binding)
+      return binding
+    },
+
+    deleteSystemRoleBinding: (_parent, { userId, role }, ctx) => {
+      requireSystem(ctx, 'system.iam.update', 'remove system roles')
+      requireGrantable(ctx, role, 'SYSTEM')
+      const user = userById(ctx, userId)
+      const binding = ctx.store.bindingsOfUser(user.id).find((b) => b.role === role)
+      if (!binding) throw notFound('system role', role, 'role', `${user.email} does not have ${role}.`)
+      if (role === 'SYSTEM_ADMIN') {
+        const admins = new Set(
+          ctx.store
+            .users()
+            .filter((u) => u.status !== 'inactive' && ctx.store.bindingsOfUser(u.id).some((b) => b.role === 'SYSTEM_ADMIN'))
+            .map((u) => u.id),
+        )
+        if (admins.size <= 1 && admins.has(user.id)) {
+          throw lastAdmin(`${user.email} is the last system admin: make someone else a system admin first.`)
+        }
+      }
+      ctx.store.removeBinding(binding.id)
+      return binding
+    },
+  },
+}
