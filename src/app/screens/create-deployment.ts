@@ -1,0 +1,1 @@
+export { CreateDeploymentPage as default } from '@/features/deployments/create-deployment-page'

@@ -1,0 +1,1 @@
+export { DeploymentOverviewPage as default } from '@/features/deployments/deployment-overview-page'

@@ -1,0 +1,1 @@
+export { DeploymentSettingsPage as default } from '@/features/deployments/deployment-settings-page'

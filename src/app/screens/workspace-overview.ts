@@ -1,0 +1,1 @@
+export { WorkspaceOverviewPage as default } from '@/features/workspaces/workspace-overview-page'

@@ -1,0 +1,1 @@
+export { WorkspaceSettingsPage as default } from '@/features/workspaces/workspace-settings-page'

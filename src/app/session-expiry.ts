@@ -1,0 +1,32 @@
+import type { QueryClient } from '@tanstack/react-query'
+import type { ConsoleApolloClient } from '@/lib/apollo-client'
+import { writeSession } from '@/lib/session-store'
+
+interface RouterLike {
+  state: { location: { pathname: string; search: string; hash: string } }
+  navigate: (to: string, opts?: { replace?: boolean }) => Promise<void> | void
+}
+
+/**
+ * What happens when the server says the session is gone: forget the token and
+ * every cache, then go to sign-in and come back to this page afterwards.
+ * Several failing requests at once lead to one redirect.
+ */
+export function createExpiryHandler(getRouter: () => RouterLike | null, getApollo: () => ConsoleApolloClient | null, queryClient: QueryClient) {
+  let redirecting = false
+  return () => {
+    const router = getRouter()
+    const apollo = getApollo()
+    if (redirecting || !router || !apollo) return
+    const { pathname, search, hash } = router.state.location
+    // A refused sign-in is answered on the sign-in page itself.
+    if (pathname === '/sign-in') return
+    redirecting = true
+    writeSession(null)
+    queryClient.clear()
+    void apollo.clearStore().finally(() => {
+      void router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search + hash)}&reason=expired`, { replace: true })
+      redirecting = false
+    })
+  }
+}

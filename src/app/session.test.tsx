@@ -1,0 +1,99 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { graphql, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { useTestBackend } from '@/testing/backend'
+import { renderApp } from '@/testing/render-app'
+import { readSession } from '@/lib/session-store'
+
+const backend = useTestBackend()
+
+describe('signing in and out', () => {
+  it('sends a visitor to sign-in and back to the page they asked for', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp({ route: '/workspaces?x=1' })
+    await screen.findByRole('heading', { name: 'Sign in' })
+    expect(router.state.location.search).toContain('returnTo=%2Fworkspaces%3Fx%3D1')
+    await user.type(screen.getByLabelText('Email'), 'viewer@example.com')
+    await user.type(screen.getByLabelText('Password'), 'demo')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    await screen.findByRole('heading', { name: 'Workspaces', level: 1 })
+    expect(router.state.location.pathname).toBe('/workspaces')
+    expect(router.state.location.search).toBe('?x=1')
+  })
+
+  it('says why a sign-in was refused and keeps what was typed', async () => {
+    const user = userEvent.setup()
+    renderApp({ route: '/sign-in' })
+    await user.type(await screen.findByLabelText('Email'), 'viewer@example.com')
+    await user.type(screen.getByLabelText('Password'), 'wrong')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/password|credentials|invalid/i)
+    expect(screen.getByLabelText('Email')).toHaveValue('viewer@example.com')
+    expect(readSession()).toBeNull()
+  })
+
+  it('validates before sending', async () => {
+    const user = userEvent.setup()
+    renderApp({ route: '/sign-in' })
+    await user.type(await screen.findByLabelText('Email'), 'not-an-email')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByText('Enter a valid email address.')).toBeInTheDocument()
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument()
+  })
+
+  it('signs out from the account menu and forgets the session', async () => {
+    const user = userEvent.setup()
+    const token = await backend.as('editor@example.com')
+    const { router } = renderApp({ route: '/workspaces', token })
+    await screen.findByRole('heading', { name: 'Workspaces', level: 1 })
+    await user.click(screen.getByRole('button', { name: 'Account menu' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }))
+    await screen.findByRole('heading', { name: 'Sign in' })
+    expect(readSession()).toBeNull()
+    expect(router.state.location.pathname).toBe('/sign-in')
+  })
+
+  it('returns to sign-in when the server says the session expired, then back to the page', async () => {
+    const token = await backend.as('viewer@example.com')
+    backend.server.use(
+      graphql.query('Workspaces', () => HttpResponse.json({ errors: [{ message: 'Your session has expired.', extensions: { code: 'UNAUTHENTICATED' } }] })),
+    )
+    const { router } = renderApp({ route: '/workspaces', token })
+    await screen.findByRole('heading', { name: 'Sign in' })
+    expect(screen.getByText(/Your session expired/)).toBeInTheDocument()
+    expect(router.state.location.search).toContain('returnTo=%2Fworkspaces')
+    expect(readSession()).toBeNull()
+  })
+})
+
+describe('the shell by role', () => {
+  it('shows a viewer no admin navigation and no create button', async () => {
+    const token = await backend.as('viewer@example.com')
+    renderApp({ route: '/workspaces', token })
+    await screen.findByRole('heading', { name: 'Workspaces', level: 1 })
+    const nav = screen.getByRole('navigation', { name: 'Main' })
+    expect(within(nav).queryByRole('link', { name: 'Users' })).not.toBeInTheDocument()
+    // every signed-in user may create a workspace (system.workspace.create)
+    expect(screen.getByRole('button', { name: 'Create workspace' })).toBeInTheDocument()
+  })
+
+  it('shows a system admin the admin section', async () => {
+    const token = await backend.as('admin@example.com')
+    renderApp({ route: '/workspaces', token })
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    await waitFor(() => expect(within(nav).getByRole('link', { name: 'Users' })).toBeInTheDocument())
+  })
+
+  it('gives a viewer the forbidden page for an admin URL', async () => {
+    const token = await backend.as('viewer@example.com')
+    renderApp({ route: '/admin/users', token })
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument()
+  })
+
+  it('shows the not-found page for an unknown address', async () => {
+    const token = await backend.as('viewer@example.com')
+    renderApp({ route: '/no/such/page', token })
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument()
+  })
+})

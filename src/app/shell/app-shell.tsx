@@ -1,0 +1,248 @@
+import { useQuery } from '@apollo/client/react'
+import { DropdownMenu } from 'radix-ui'
+import { useEffect, useRef, useState } from 'react'
+import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
+import { primaryEmail, useSession } from '@/features/auth'
+import { DeploymentLabelQuery } from '@/features/deployments'
+import { WorkspacesQuery } from '@/features/workspaces'
+import { cn } from '@/lib/cn'
+import { readTheme, saveTheme, type ThemeChoice } from '@/lib/theme'
+import { navSections } from './nav-items'
+import { OfflineBanner } from './offline-banner'
+
+const menuContent = 'z-50 min-w-56 rounded-md border border-border bg-surface-raised p-1 text-sm text-text shadow-lg'
+const menuItem = 'flex cursor-pointer select-none items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-accent-soft'
+
+function WorkspaceSwitcher() {
+  const { workspaceId } = useParams()
+  const navigate = useNavigate()
+  const { data } = useQuery(WorkspacesQuery)
+  const current = data?.workspaces.find((w) => w.id === workspaceId)
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="flex max-w-[14rem] items-center gap-2 rounded-md border border-border-strong px-2.5 py-1.5 text-sm hover:bg-surface-sunken"
+        aria-label={`Switch workspace (current: ${current?.label ?? 'none'})`}
+      >
+        <span className="truncate">{current?.label ?? 'Choose a workspace'}</span>
+        <span aria-hidden="true">▾</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className={menuContent} align="start" sideOffset={4}>
+          <DropdownMenu.Label className="px-2 py-1 text-xs text-muted">Workspaces</DropdownMenu.Label>
+          {(data?.workspaces ?? []).map((w) => (
+            <DropdownMenu.Item key={w.id} className={menuItem} onSelect={() => void navigate(`/workspaces/${w.id}`)}>
+              <span aria-hidden="true" className="w-3">
+                {w.id === workspaceId ? '✓' : ''}
+              </span>
+              <span className="truncate">{w.label}</span>
+            </DropdownMenu.Item>
+          ))}
+          <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item className={menuItem} onSelect={() => void navigate('/workspaces')}>
+            All workspaces
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  )
+}
+
+function AccountMenu() {
+  const { user, signOut } = useSession()
+  const navigate = useNavigate()
+  const [theme, setTheme] = useState<ThemeChoice>(readTheme)
+  const email = primaryEmail(user)
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger aria-label="Account menu" className="flex items-center gap-2 rounded-full border border-border-strong py-1 pl-1 pr-2.5 text-sm hover:bg-surface-sunken">
+        <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-accent text-xs font-semibold text-on-accent">
+          {(user.fullName ?? email).slice(0, 1).toUpperCase()}
+        </span>
+        <span className="hidden max-w-[12rem] truncate sm:inline">{user.fullName ?? email}</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className={menuContent} align="end" sideOffset={4}>
+          <DropdownMenu.Label className="px-2 py-1.5">
+            <span className="block font-medium">{user.fullName ?? user.username}</span>
+            <span className="block text-xs text-muted">{email}</span>
+          </DropdownMenu.Label>
+          <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Label className="px-2 py-1 text-xs text-muted">Theme</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup
+            value={theme}
+            onValueChange={(v) => {
+              const choice = v as ThemeChoice
+              setTheme(choice)
+              saveTheme(choice)
+            }}
+          >
+            {(['system', 'light', 'dark'] as const).map((t) => (
+              <DropdownMenu.RadioItem key={t} value={t} className={menuItem}>
+                <span aria-hidden="true" className="w-3">
+                  <DropdownMenu.ItemIndicator>●</DropdownMenu.ItemIndicator>
+                </span>
+                {t === 'system' ? 'Same as the system' : t === 'light' ? 'Light' : 'Dark'}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+          <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item
+            className={menuItem}
+            onSelect={() => {
+              void signOut().then(() => navigate('/sign-in', { replace: true }))
+            }}
+          >
+            Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  )
+}
+
+function Breadcrumbs() {
+  const { workspaceId, deploymentId } = useParams()
+  const location = useLocation()
+  const { data: workspaces } = useQuery(WorkspacesQuery)
+  const { data: deployment } = useQuery(DeploymentLabelQuery, {
+    variables: { deploymentUuid: deploymentId ?? '' },
+    skip: !deploymentId,
+    fetchPolicy: 'cache-first',
+  })
+  const crumbs: { to: string; label: string }[] = [{ to: '/workspaces', label: 'Workspaces' }]
+  if (workspaceId) {
+    const label = workspaces?.workspaces.find((w) => w.id === workspaceId)?.label ?? 'Workspace'
+    crumbs.push({ to: `/workspaces/${workspaceId}`, label })
+  }
+  if (workspaceId && deploymentId) {
+    crumbs.push({ to: `/workspaces/${workspaceId}/deployments/${deploymentId}`, label: deployment?.deployment.label ?? 'Deployment' })
+  }
+  if (location.pathname.startsWith('/admin')) crumbs.splice(0, crumbs.length, { to: '/admin/users', label: 'System admin' })
+  const tail = location.pathname.split('/').filter(Boolean).at(-1)
+  const last = crumbs.at(-1)
+  const extra = tail && last && !last.to.endsWith(tail) && !/^[0-9a-f-]{8,}$/.test(tail) ? tail.replace(/-/g, ' ') : null
+  return (
+    <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+      <ol className="flex flex-wrap items-center gap-1 text-muted">
+        {crumbs.map((c, i) => (
+          <li key={c.to} className="flex items-center gap-1">
+            {i > 0 ? <span aria-hidden="true">/</span> : null}
+            {i === crumbs.length - 1 && !extra ? (
+              <span aria-current="page" className="text-text">
+                {c.label}
+              </span>
+            ) : (
+              <Link to={c.to} className="hover:underline">
+                {c.label}
+              </Link>
+            )}
+          </li>
+        ))}
+        {extra ? (
+          <li className="flex items-center gap-1">
+            <span aria-hidden="true">/</span>
+            <span aria-current="page" className="capitalize text-text">
+              {extra}
+            </span>
+          </li>
+        ) : null}
+      </ol>
+    </nav>
+  )
+}
+
+/** Moves focus to the new page's heading after client-side navigation, so screen readers announce it. */
+function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation()
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    let frames = 0
+    let handle = 0
+    const tryFocus = () => {
+      const heading = mainRef.current?.querySelector<HTMLElement>('[data-page-heading]')
+      if (heading) heading.focus()
+      else if (frames++ < 30) handle = requestAnimationFrame(tryFocus)
+      else mainRef.current?.focus()
+    }
+    handle = requestAnimationFrame(tryFocus)
+    return () => cancelAnimationFrame(handle)
+  }, [pathname, mainRef])
+}
+
+export function AppShell() {
+  const { access } = useSession()
+  const { workspaceId, deploymentId } = useParams()
+  const mainRef = useRef<HTMLElement>(null)
+  const [navOpen, setNavOpen] = useState(false)
+  const { pathname } = useLocation()
+  useFocusOnNavigate(mainRef)
+  useEffect(() => setNavOpen(false), [pathname])
+  const sections = navSections(access, workspaceId, deploymentId)
+
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only z-50 rounded bg-accent px-3 py-2 text-on-accent focus:not-sr-only focus:fixed focus:left-2 focus:top-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 flex items-center gap-3 border-b border-border bg-surface px-3 py-2 sm:px-4">
+        <button
+          type="button"
+          className="rounded-md border border-border-strong px-2.5 py-1.5 text-sm lg:hidden"
+          aria-expanded={navOpen}
+          aria-controls="main-nav"
+          onClick={() => setNavOpen((o) => !o)}
+        >
+          Menu
+        </button>
+        <Link to="/" className="hidden font-semibold sm:block">
+          Airflow Platform
+        </Link>
+        <WorkspaceSwitcher />
+        <div className="ml-auto">
+          <AccountMenu />
+        </div>
+      </header>
+      <OfflineBanner />
+      <div className="flex">
+        <nav
+          id="main-nav"
+          aria-label="Main"
+          className={cn(
+            'w-60 shrink-0 border-r border-border bg-surface p-3 lg:sticky lg:top-[53px] lg:block lg:h-[calc(100vh-53px)] lg:overflow-y-auto',
+            navOpen ? 'fixed inset-y-0 left-0 top-[53px] z-20 block overflow-y-auto shadow-xl' : 'hidden',
+          )}
+        >
+          {sections.map((section) => (
+            <div key={section.title} className="mb-4">
+              <p className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-muted">{section.title}</p>
+              <ul>
+                {section.items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink
+                      to={item.to}
+                      end={item.end ?? false}
+                      className={({ isActive }) =>
+                        cn('block rounded-md px-2 py-1.5 text-sm', isActive ? 'bg-accent-soft font-medium text-text' : 'text-text hover:bg-surface-sunken')
+                      }
+                    >
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+        <main id="main" ref={mainRef} tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8">
+          <Breadcrumbs />
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,90 @@
+import { useApolloClient, useQuery } from '@apollo/client/react'
+import { useQueryClient } from '@tanstack/react-query'
+import { createContext, use, useCallback, useMemo, type ReactNode } from 'react'
+import type { SelfQuery as SelfQueryData } from '@/gql/graphql'
+import { type Binding, deploymentPermissions, systemPermissions, workspacePermissions } from '@/lib/permissions'
+import { writeSession } from '@/lib/session-store'
+import { SelfQuery } from './operations'
+
+export type SelfUser = SelfQueryData['self']['user']
+
+export interface Access {
+  /** A permission that holds everywhere (system roles, every-user grants). */
+  system(permission: string): boolean
+  workspace(workspaceId: string, permission: string): boolean
+  deployment(workspaceId: string, deploymentId: string, permission: string): boolean
+}
+
+interface SessionValue {
+  user: SelfUser
+  bindings: Binding[]
+  access: Access
+  signOut: () => Promise<void>
+}
+
+const SessionContext = createContext<SessionValue | null>(null)
+
+export function toBindings(user: SelfUser): Binding[] {
+  return user.roleBindings.map((b) => ({
+    role: b.role,
+    workspaceId: b.workspace?.id ?? b.deployment?.workspace.id ?? null,
+    deploymentId: b.deployment?.id ?? null,
+  }))
+}
+
+/** Builds the permission questions the UI asks from the user's bindings; the answers come from the one permission module. */
+export function accessFor(bindings: readonly Binding[]): Access {
+  const system = systemPermissions(bindings)
+  const workspaceCache = new Map<string, Set<string>>()
+  const deploymentCache = new Map<string, Set<string>>()
+  return {
+    system: (p) => system.has(p),
+    workspace: (ws, p) => {
+      let set = workspaceCache.get(ws)
+      if (!set) workspaceCache.set(ws, (set = workspacePermissions(bindings, ws)))
+      return set.has(p)
+    },
+    deployment: (ws, d, p) => {
+      let set = deploymentCache.get(d)
+      if (!set) deploymentCache.set(d, (set = deploymentPermissions(bindings, ws, d)))
+      return set.has(p)
+    },
+  }
+}
+
+/** Clears the token and every cache, so the next person on this browser sees nothing of the last. */
+export function useSignOut() {
+  const client = useApolloClient()
+  const queryClient = useQueryClient()
+  return useCallback(async () => {
+    writeSession(null)
+    queryClient.clear()
+    await client.clearStore()
+  }, [client, queryClient])
+}
+
+export function SessionProvider({ children, loading, error }: { children: ReactNode; loading: ReactNode; error: (e: unknown, retry: () => void) => ReactNode }) {
+  const { data, error: queryError, refetch } = useQuery(SelfQuery, { fetchPolicy: 'cache-first' })
+  const signOut = useSignOut()
+  const value = useMemo<SessionValue | null>(() => {
+    if (!data) return null
+    const bindings = toBindings(data.self.user)
+    return { user: data.self.user, bindings, access: accessFor(bindings), signOut }
+  }, [data, signOut])
+  if (!value) return queryError ? error(queryError, () => void refetch()) : loading
+  return <SessionContext value={value}>{children}</SessionContext>
+}
+
+export function useSession(): SessionValue {
+  const value = use(SessionContext)
+  if (!value) throw new Error('useSession must be used inside a signed-in route')
+  return value
+}
+
+export function useAccess(): Access {
+  return useSession().access
+}
+
+export function primaryEmail(user: Pick<SelfUser, 'emails' | 'username'>): string {
+  return user.emails.find((e) => e.primary)?.address ?? user.emails[0]?.address ?? user.username
+}

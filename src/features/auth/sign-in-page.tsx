@@ -1,0 +1,154 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMutation, useQuery } from '@apollo/client/react'
+import { useEffect, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { Navigate, useNavigate, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import { Button } from '@/components/ui/button'
+import { TextField } from '@/components/ui/field'
+import { InlineAlert } from '@/components/ui/states'
+import { firstProblem } from '@/lib/graphql-errors'
+import { safeReturnTo } from '@/lib/return-to'
+import { useRuntimeConfig } from '@/lib/runtime-config-context'
+import { readSession, writeSession } from '@/lib/session-store'
+import { AuthConfigQuery, CreateTokenMutation } from './operations'
+
+const schema = z.object({
+  email: z.string().trim().min(1, 'Enter your email.').email('Enter a valid email address.'),
+  password: z.string().min(1, 'Enter your password.'),
+})
+type Values = z.infer<typeof schema>
+
+interface DemoAccount {
+  email: string
+  password: string
+  role: string
+  description: string
+}
+
+function useDemoAccounts(enabled: boolean): DemoAccount[] {
+  const [accounts, setAccounts] = useState<DemoAccount[]>([])
+  useEffect(() => {
+    if (!enabled) return
+    let live = true
+    void import('../../../mocks/houston/seed-accounts').then((m) => {
+      if (live) setAccounts([...m.SEEDED_ACCOUNTS])
+    })
+    return () => {
+      live = false
+    }
+  }, [enabled])
+  return accounts
+}
+
+export function SignInPage() {
+  const config = useRuntimeConfig()
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const returnTo = safeReturnTo(params.get('returnTo'))
+  const expired = params.get('reason') === 'expired'
+  const authConfig = useQuery(AuthConfigQuery, { variables: { redirect: returnTo }, fetchPolicy: 'cache-first' })
+  const [createToken, { loading, error }] = useMutation(CreateTokenMutation)
+  const demoAccounts = useDemoAccounts(config.demo)
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } })
+
+  if (readSession()) return <Navigate to={returnTo} replace />
+
+  const signIn = async ({ email, password }: Values) => {
+    const result = await createToken({ variables: { identity: email.trim(), password } }).catch(() => null)
+    const token = result?.data?.createToken.token
+    if (!token) return
+    writeSession({ token: token.value, expiresAt: token.payload.exp })
+    await navigate(returnTo, { replace: true })
+  }
+
+  const problem = error ? firstProblem(error) : null
+  const providers = authConfig.data?.authConfig.providers ?? []
+  const localEnabled = authConfig.data?.authConfig.localEnabled ?? true
+
+  return (
+    <main id="main" className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center px-4 py-10">
+      <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
+        <p className="text-sm font-medium text-accent">Airflow Platform Console</p>
+        <h1 tabIndex={-1} data-page-heading className="mt-1 text-2xl font-semibold outline-none">
+          Sign in
+        </h1>
+        {expired ? (
+          <div className="mt-4">
+            <InlineAlert tone="warning">Your session expired. Sign in again to continue where you were.</InlineAlert>
+          </div>
+        ) : null}
+        {localEnabled ? (
+          <form className="mt-6 space-y-4" noValidate onSubmit={form.handleSubmit(signIn)}>
+            <TextField label="Email" type="email" autoComplete="username" error={form.formState.errors.email?.message} {...form.register('email')} />
+            <TextField
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              error={form.formState.errors.password?.message}
+              {...form.register('password')}
+            />
+            {problem ? <InlineAlert tone="danger">{problem.message}</InlineAlert> : null}
+            <Button type="submit" variant="primary" className="w-full" busy={loading}>
+              Sign in
+            </Button>
+          </form>
+        ) : null}
+        {providers.length > 0 ? (
+          <section aria-labelledby="providers-heading" className="mt-6">
+            <h2 id="providers-heading" className="text-sm font-medium text-muted">
+              Or continue with
+            </h2>
+            <ul className="mt-2 space-y-2">
+              {providers.map((p) => (
+                <li key={p.name}>
+                  {config.demo ? (
+                    <Button className="w-full" disabled aria-describedby="provider-demo-note">
+                      {p.displayName}
+                    </Button>
+                  ) : (
+                    <a className="block rounded-md border border-border-strong px-3 py-2 text-center text-sm font-medium hover:bg-surface-sunken" href={p.url}>
+                      {p.displayName}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {config.demo ? (
+              <p id="provider-demo-note" className="mt-2 text-xs text-muted">
+                Identity providers are not configured in demo mode.
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+        {authConfig.error ? (
+          <p className="mt-4 text-sm text-muted">Sign-in options could not be loaded: {firstProblem(authConfig.error).message}</p>
+        ) : null}
+      </div>
+      {config.demo && demoAccounts.length > 0 ? (
+        <section aria-labelledby="demo-heading" className="mt-6 rounded-xl border border-border bg-surface p-6">
+          <h2 id="demo-heading" className="font-semibold">
+            Demo accounts
+          </h2>
+          <p className="mt-1 text-sm text-muted">This console runs on its built-in demo backend. Every account's password is “demo”.</p>
+          <ul className="mt-3 space-y-2">
+            {demoAccounts.map((a) => (
+              <li key={a.email}>
+                <button
+                  type="button"
+                  className="flex w-full items-center justify-between gap-3 rounded-md border border-border-strong px-3 py-2 text-left text-sm hover:bg-surface-sunken disabled:opacity-55"
+                  aria-label={`Sign in as ${a.email}`}
+                  disabled={loading}
+                  onClick={() => void signIn({ email: a.email, password: a.password })}
+                >
+                  <span className="min-w-0 truncate font-medium">{a.email}</span>
+                  <span className="shrink-0 text-xs text-muted">{a.role}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  )
+}

@@ -1,0 +1,69 @@
+import { useMutation } from '@apollo/client/react'
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import { toast } from 'sonner'
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { TextField } from '@/components/ui/field'
+import { InlineAlert } from '@/components/ui/states'
+import { firstProblem } from '@/lib/graphql-errors'
+import { DeleteDeploymentMutation } from './operations'
+
+export function DeleteDeploymentSection({ deploymentId, workspaceId, label, releaseName }: { deploymentId: string; workspaceId: string; label: string; releaseName: string }) {
+  const navigate = useNavigate()
+  const [open, setOpen] = useState(false)
+  const [typed, setTyped] = useState('')
+  const [remove, { loading, error }] = useMutation(DeleteDeploymentMutation, {
+    refetchQueries: ['WorkspaceOverview', 'Workspaces'],
+    update(cache, { data }) {
+      if (data) cache.evict({ id: cache.identify({ __typename: 'Deployment', id: data.deleteDeployment.id }) })
+    },
+  })
+
+  const confirm = async () => {
+    const result = await remove({ variables: { deploymentUuid: deploymentId } }).catch(() => null)
+    if (!result?.data) return
+    setOpen(false)
+    toast.success(`Deployment “${label}” (${releaseName}) deleted`)
+    await navigate(`/workspaces/${workspaceId}`, { replace: true })
+  }
+
+  return (
+    <section aria-labelledby="delete-heading" className="rounded-lg border border-danger p-5">
+      <h2 id="delete-heading" className="text-lg font-semibold">
+        Delete deployment
+      </h2>
+      <p className="mt-1 text-sm">Deleting removes its namespace, metadata database, logs and metrics. This cannot be undone.</p>
+      <Button variant="danger" className="mt-3" onClick={() => setOpen(true)}>
+        Delete deployment…
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o)
+          setTyped('')
+        }}
+        title={`Delete ${label}?`}
+        description={`Type the release name ${releaseName} to confirm.`}
+      >
+        <form
+          noValidate
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (typed === releaseName) void confirm()
+          }}
+        >
+          <TextField label="Release name" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          {error ? <InlineAlert tone="danger">{firstProblem(error).message}</InlineAlert> : null}
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" variant="danger" busy={loading} disabled={typed !== releaseName}>
+              Delete this deployment
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </section>
+  )
+}

@@ -1,0 +1,163 @@
+import { graphql } from '@/gql'
+
+export const DeploymentConfigQuery = graphql(`
+  query PlatformConfig($workspaceUuid: Uuid) {
+    deploymentConfig(workspaceUuid: $workspaceUuid)
+  }
+`)
+
+export const DeploymentOverviewQuery = graphql(`
+  query DeploymentOverview($deploymentUuid: Uuid!) {
+    deployment(deploymentUuid: $deploymentUuid) {
+      id
+      label
+      description
+      releaseName
+      status
+      airflowVersion
+      desiredAirflowVersion
+      config
+      desiredConfig
+      properties
+      urls {
+        type
+        url
+      }
+      workspace {
+        id
+        label
+      }
+      createdAt
+      updatedAt
+    }
+  }
+`)
+
+export const DeploymentLabelQuery = graphql(`
+  query DeploymentLabel($deploymentUuid: Uuid!) {
+    deployment(deploymentUuid: $deploymentUuid) {
+      id
+      label
+    }
+  }
+`)
+
+export const CreateDeploymentMutation = graphql(`
+  mutation CreateDeployment(
+    $workspaceUuid: Uuid!
+    $type: String!
+    $label: String!
+    $description: String
+    $version: String
+    $config: JSON
+    $properties: JSON
+  ) {
+    createDeployment(
+      workspaceUuid: $workspaceUuid
+      type: $type
+      label: $label
+      description: $description
+      version: $version
+      config: $config
+      properties: $properties
+    ) {
+      id
+      label
+      releaseName
+      status
+    }
+  }
+`)
+
+export const WorkspaceQuotaQuery = graphql(`
+  query WorkspaceQuota($workspaceUuid: Uuid!) {
+    workspace(workspaceUuid: $workspaceUuid) {
+      id
+      label
+      auQuota
+      auUsed
+    }
+  }
+`)
+
+export const DeploymentSettingsQuery = graphql(`
+  query DeploymentSettings($deploymentUuid: Uuid!) {
+    deployment(deploymentUuid: $deploymentUuid) {
+      id
+      label
+      description
+      releaseName
+      status
+      airflowVersion
+      desiredAirflowVersion
+      properties
+      updatedAt
+      environmentVariables {
+        key
+        value
+        isSecret
+      }
+      workspace {
+        id
+        label
+      }
+    }
+  }
+`)
+
+export const UpdateDeploymentMutation = graphql(`
+  mutation UpdateDeploymentDetails($deploymentUuid: Uuid!, $payload: JSON, $config: JSON, $properties: JSON) {
+    updateDeployment(deploymentUuid: $deploymentUuid, payload: $payload, config: $config, properties: $properties) {
+      id
+      label
+      description
+      status
+      config
+      desiredConfig
+      properties
+      updatedAt
+    }
+  }
+`)
+
+export const UpdateDeploymentVariablesMutation = graphql(`
+  mutation UpdateDeploymentVariables($deploymentUuid: Uuid!, $releaseName: String!, $environmentVariables: [InputEnvironmentVariable!]!) {
+    updateDeploymentVariables(deploymentUuid: $deploymentUuid, releaseName: $releaseName, environmentVariables: $environmentVariables) {
+      key
+      value
+      isSecret
+    }
+  }
+`)
+
+export const DeploymentAlertsUpdateMutation = graphql(`
+  mutation DeploymentAlertsUpdate($deploymentUuid: Uuid!, $alertEmails: [String!]!) {
+    deploymentAlertsUpdate(deploymentUuid: $deploymentUuid, alertEmails: $alertEmails) {
+      id
+      properties
+      updatedAt
+    }
+  }
+`)
+
+export const UpgradeDeploymentMutation = graphql(`
+  mutation UpgradeDeployment($deploymentUuid: Uuid!, $version: String!) {
+    upgradeDeployment(deploymentUuid: $deploymentUuid, version: $version) {
+      id
+      status
+      airflowVersion
+      desiredAirflowVersion
+      updatedAt
+    }
+  }
+`)
+
+export const DeleteDeploymentMutation = graphql(`
+  mutation DeleteDeployment($deploymentUuid: Uuid!) {
+    deleteDeployment(deploymentUuid: $deploymentUuid) {
+      id
+      label
+      releaseName
+    }
+  }
+`)
