@@ -17,11 +17,23 @@ export default defineConfig({
     target: 'es2022',
   },
   test: {
-    environment: 'jsdom',
     globals: false,
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
-    setupFiles: ['src/testing/setup-tests.ts'],
     pool: 'threads',
     testTimeout: 15000,
+    reporters: ['default', './e2e/support/vitest-summary-reporter.ts'],
+    projects: [
+      // The fake backend and pure modules run in Node; screens in jsdom.
+      { extends: true, test: { name: 'node', environment: 'node', include: ['mocks/**/*.test.ts', 'src/lib/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/lib/**/*.test.ts'],
+          setupFiles: ['src/testing/setup-tests.ts'],
+        },
+      },
+    ],
   },
 })

@@ -137,11 +137,13 @@ export function SignInPage() {
                 <button
                   type="button"
                   className="flex w-full items-center justify-between gap-3 rounded-md border border-border-strong px-3 py-2 text-left text-sm hover:bg-surface-sunken disabled:opacity-55"
-                  aria-label={`Sign in as ${a.email}`}
                   disabled={loading}
                   onClick={() => void signIn({ email: a.email, password: a.password })}
                 >
-                  <span className="min-w-0 truncate font-medium">{a.email}</span>
+                  <span className="min-w-0 truncate font-medium">
+                    <span className="sr-only">Sign in as </span>
+                    {a.email}
+                  </span>
                   <span className="shrink-0 text-xs text-muted">{a.role}</span>
                 </button>
               </li>
