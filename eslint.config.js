@@ -41,6 +41,12 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and their helpers may use the fake backend directly, and their
+    // use* helpers are setup functions, not React hooks.
+    files: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
+    rules: { 'no-restricted-imports': 'off', 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

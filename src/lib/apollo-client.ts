@@ -5,13 +5,14 @@ import { ErrorLink } from '@apollo/client/link/error'
 import { RetryLink } from '@apollo/client/link/retry'
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
 import { getMainDefinition } from '@apollo/client/utilities'
+import { Kind } from 'graphql'
 import { createClient } from 'graphql-ws'
 import type { ResolvedConfig } from './runtime-config'
 import { currentToken } from './session-store'
 
 function operationKind(query: ApolloLink.Operation['query']): string {
   const def = getMainDefinition(query)
-  return def.kind === 'OperationDefinition' ? def.operation : 'fragment'
+  return def.kind === Kind.OPERATION_DEFINITION ? def.operation : 'fragment'
 }
 
 export interface ApolloClientOptions {

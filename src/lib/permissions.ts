@@ -90,7 +90,7 @@ export function roleLevel(role: Role): Level {
 }
 
 export function roleOf(scope: Scope, level: Level): Role {
-  return `${scope}_${level}` as Role
+  return `${scope}_${level}`
 }
 
 /** Orders roles of one scope: VIEWER < EDITOR < ADMIN. */
@@ -206,6 +206,38 @@ export function grantableRoles(own: Role | null, scope: Scope): Role[] {
   if (!own) return []
   const ownRank = roleScope(own) === 'SYSTEM' && roleLevel(own) === 'ADMIN' ? 2 : levelRank(roleLevel(own))
   return LEVELS.filter((l) => levelRank(l) <= ownRank).map((l) => roleOf(scope, l))
+}
+
+/** The highest system role among some bindings, or null. */
+export function systemRoleOf(bindings: readonly Binding[]): Role | null {
+  const level = systemLevel(bindings)
+  return level ? roleOf('SYSTEM', level) : null
+}
+
+export type GrantTarget =
+  | { scope: 'SYSTEM' }
+  | { scope: 'WORKSPACE'; workspaceId: string }
+  | { scope: 'DEPLOYMENT'; workspaceId: string; deploymentId: string }
+
+/**
+ * The role someone grants with on a target: a system admin grants anything;
+ * otherwise their own role of the target's scope there.
+ */
+export function grantingRoleOf(bindings: readonly Binding[], target: GrantTarget): Role | null {
+  if (systemLevel(bindings) === 'ADMIN') return 'SYSTEM_ADMIN'
+  switch (target.scope) {
+    case 'SYSTEM':
+      return systemRoleOf(bindings)
+    case 'WORKSPACE':
+      return workspaceRoleOf(bindings, target.workspaceId)
+    case 'DEPLOYMENT':
+      return deploymentRoleOf(bindings, target.workspaceId, target.deploymentId)
+  }
+}
+
+/** The roles of the target's scope that these bindings may grant there (never above their own). */
+export function grantableRolesOn(bindings: readonly Binding[], target: GrantTarget): Role[] {
+  return grantableRoles(grantingRoleOf(bindings, target), target.scope)
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

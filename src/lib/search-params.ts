@@ -8,8 +8,8 @@ import type { z } from 'zod'
  */
 export function useSearchState<S extends z.ZodObject>(schema: S) {
   const [params, setParams] = useSearchParams()
-  const state = useMemo(() => schema.parse(Object.fromEntries(params)) as z.infer<S>, [params, schema])
-  const defaults = useMemo(() => schema.parse({}) as z.infer<S>, [schema])
+  const state = useMemo(() => schema.parse(Object.fromEntries(params)), [params, schema])
+  const defaults = useMemo(() => schema.parse({}), [schema])
   const update = useCallback(
     (patch: Partial<z.infer<S>>) => {
       setParams(

@@ -9,7 +9,9 @@ afterEach(() => {
 
 // jsdom lacks these browser APIs that the console and its primitives use.
 if (typeof window !== 'undefined') {
-  window.matchMedia ??= ((query: string) => ({
+  Object.defineProperty(window, 'matchMedia', {
+    configurable: true,
+    value: (query: string) => ({
     matches: false,
     media: query,
     onchange: null,
@@ -18,14 +20,16 @@ if (typeof window !== 'undefined') {
     addListener: () => undefined,
     removeListener: () => undefined,
     dispatchEvent: () => false,
-  })) as typeof window.matchMedia
+    }),
+  })
   class ResizeObserverStub {
     observe() {}
     unobserve() {}
     disconnect() {}
   }
   window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
-  Element.prototype.scrollIntoView ??= () => undefined
-  Element.prototype.hasPointerCapture ??= () => false
-  Element.prototype.releasePointerCapture ??= () => undefined
+  const proto = Element.prototype as unknown as Record<string, unknown>
+  proto.scrollIntoView ??= () => undefined
+  proto.hasPointerCapture ??= () => false
+  proto.releasePointerCapture ??= () => undefined
 }

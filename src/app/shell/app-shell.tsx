@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react'
+import { skipToken, useQuery } from '@apollo/client/react'
 import { DropdownMenu } from 'radix-ui'
 import { useEffect, useRef, useState } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
@@ -105,11 +105,10 @@ function Breadcrumbs() {
   const { workspaceId, deploymentId } = useParams()
   const location = useLocation()
   const { data: workspaces } = useQuery(WorkspacesQuery)
-  const { data: deployment } = useQuery(DeploymentLabelQuery, {
-    variables: { deploymentUuid: deploymentId ?? '' },
-    skip: !deploymentId,
-    fetchPolicy: 'cache-first',
-  })
+  const { data: deployment } = useQuery(
+    DeploymentLabelQuery,
+    deploymentId ? { variables: { deploymentUuid: deploymentId }, fetchPolicy: 'cache-first' } : skipToken,
+  )
   const crumbs: { to: string; label: string }[] = [{ to: '/workspaces', label: 'Workspaces' }]
   if (workspaceId) {
     const label = workspaces?.workspaces.find((w) => w.id === workspaceId)?.label ?? 'Workspace'
@@ -178,10 +177,12 @@ export function AppShell() {
   const { access } = useSession()
   const { workspaceId, deploymentId } = useParams()
   const mainRef = useRef<HTMLElement>(null)
-  const [navOpen, setNavOpen] = useState(false)
   const { pathname } = useLocation()
+  // The narrow-window menu stays open only on the page where it was opened.
+  const [navOpenOn, setNavOpenOn] = useState<string | null>(null)
+  const navOpen = navOpenOn === pathname
+  const setNavOpen = (open: boolean) => setNavOpenOn(open ? pathname : null)
   useFocusOnNavigate(mainRef)
-  useEffect(() => setNavOpen(false), [pathname])
   const sections = navSections(access, workspaceId, deploymentId)
 
   return (
@@ -195,7 +196,7 @@ export function AppShell() {
           className="rounded-md border border-border-strong px-2.5 py-1.5 text-sm lg:hidden"
           aria-expanded={navOpen}
           aria-controls="main-nav"
-          onClick={() => setNavOpen((o) => !o)}
+          onClick={() => setNavOpen(!navOpen)}
         >
           Menu
         </button>

@@ -14,7 +14,7 @@ import { readSession, writeSession } from '@/lib/session-store'
 import { AuthConfigQuery, CreateTokenMutation } from './operations'
 
 const schema = z.object({
-  email: z.string().trim().min(1, 'Enter your email.').email('Enter a valid email address.'),
+  email: z.string().trim().min(1, 'Enter your email.').pipe(z.email('Enter a valid email address.')),
   password: z.string().min(1, 'Enter your password.'),
 })
 type Values = z.infer<typeof schema>

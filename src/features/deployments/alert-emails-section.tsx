@@ -8,7 +8,7 @@ import { InlineAlert } from '@/components/ui/states'
 import { apiProblems } from '@/lib/graphql-errors'
 import { DeploymentAlertsUpdateMutation } from './operations'
 
-const emailSchema = z.string().email()
+const emailSchema = z.email()
 
 /** Splits what was typed (commas, spaces, new lines) into addresses, and says which are not addresses or repeat. */
 export function parseEmails(text: string, existing: readonly string[]): { emails: string[]; problem: string | null } {

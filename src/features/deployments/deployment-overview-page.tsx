@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react'
+import { skipToken, useQuery } from '@apollo/client/react'
 import { useParams, useSearchParams } from 'react-router'
 import { CopyButton } from '@/components/ui/copy-button'
 import { PageHeader } from '@/components/ui/page-header'
@@ -27,7 +27,7 @@ export function DeploymentOverviewPage() {
   })
   const deploying = data?.deployment.status === 'DEPLOYING'
   // While a change is applied, follow it until the platform reports the outcome.
-  useQuery(DeploymentOverviewQuery, { variables: { deploymentUuid: deploymentId }, pollInterval: 1500, skip: !deploying, fetchPolicy: 'network-only' })
+  useQuery(DeploymentOverviewQuery, deploying ? { variables: { deploymentUuid: deploymentId }, pollInterval: 1500, fetchPolicy: 'network-only' } : skipToken)
   const { platform } = usePlatformConfig(workspaceId)
   const [params] = useSearchParams()
   const justCreated = params.get('created') === '1'

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react'
+import { skipToken, useMutation, useQuery } from '@apollo/client/react'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useForm } from 'react-hook-form'
 import { useParams } from 'react-router'
@@ -73,7 +73,7 @@ export function DeploymentSettingsPage() {
   const access = useAccess()
   const { data, loading, error, refetch } = useQuery(DeploymentSettingsQuery, { variables: { deploymentUuid: deploymentId } })
   const deploying = data?.deployment.status === 'DEPLOYING'
-  useQuery(DeploymentSettingsQuery, { variables: { deploymentUuid: deploymentId }, pollInterval: 1500, skip: !deploying, fetchPolicy: 'network-only' })
+  useQuery(DeploymentSettingsQuery, deploying ? { variables: { deploymentUuid: deploymentId }, pollInterval: 1500, fetchPolicy: 'network-only' } : skipToken)
   const { platform } = usePlatformConfig(workspaceId)
 
   if (!data && loading) return <LoadingState label="Loading settings…" />

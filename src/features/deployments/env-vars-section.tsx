@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useFieldArray, useForm } from 'react-hook-form'
+import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
@@ -48,6 +48,7 @@ function ReadOnlyVariables({ variables }: { variables: readonly ServerEnvVar[] }
 export function EnvVarsSection({ deploymentId, releaseName, variables, canEdit, busyReason }: Props) {
   const form = useForm<EnvVarsFormValues>({ resolver: zodResolver(envVarsFormSchema), defaultValues: { rows: rowsFromServer(variables) } })
   const rows = useFieldArray({ control: form.control, name: 'rows' })
+  const values = useWatch({ control: form.control, name: 'rows' })
   const [save, { loading, error }] = useMutation(UpdateDeploymentVariablesMutation)
   const problems = error ? apiProblems(error) : []
   const rowProblems = new Map<string, string>()
@@ -82,7 +83,7 @@ export function EnvVarsSection({ deploymentId, releaseName, variables, canEdit, 
             {rows.fields.length === 0 ? <p className="text-sm text-muted">No environment variables yet.</p> : null}
             <ul className="space-y-3">
               {rows.fields.map((field, i) => {
-                const row = form.watch(`rows.${i}`)
+                const row = values[i] ?? field
                 const keyError = form.formState.errors.rows?.[i]?.key?.message ?? rowProblems.get(`${i}.key`)
                 const valueError = form.formState.errors.rows?.[i]?.value?.message ?? rowProblems.get(`${i}.value`)
                 const hidesStored = row.storedSecret && !row.replacing
