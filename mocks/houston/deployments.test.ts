@@ -53,6 +53,17 @@ describe('createDeployment', () => {
     expect(done.updatedAt).not.toBe(dep.updatedAt)
   })
 
+  test('makes its creator admin of the new deployment only', async () => {
+    const { create, read, editor, clock } = await editorSession()
+    const dep = await create({ config: TINY })
+    expect((await read(dep.id)).viewerPermissions).toContain('deployment.config.delete')
+    // the workspace role on other deployments is unchanged
+    expect((await read(SEED_IDS.customerEtl)).viewerPermissions).not.toContain('deployment.config.delete')
+    clock.advance(DEPLOY_DURATION_MS)
+    const deleted = await editor.data<{ deleteDeployment: { id: string } }>('mutation($id: Uuid!) { deleteDeployment(deploymentUuid: $id) { id } }', { id: dep.id })
+    expect(deleted.deleteDeployment.id).toBe(dep.id)
+  })
+
   test('makes a unique lowercase adjective-noun-1234 release name that never changes', async () => {
     const { create, read, editor, clock } = await editorSession()
     const names = new Set<string>()

@@ -7,6 +7,7 @@ import {
   deploymentPropertiesSchema,
 } from '../../../src/lib/houston-json'
 import { requireDeployment, requireSystem, requireWorkspace, viewerDeploymentPermissions, viewerWorkspacePermissions } from '../authz'
+import { requireViewer } from '../auth'
 import type { HoustonContext } from '../context'
 import { badInput } from '../errors'
 import type { Resolvers } from '../generated/resolvers-types'
@@ -129,6 +130,19 @@ export const deploymentResolvers: Resolvers = {
       }
       startDeploy(dep, { config: canonical.config }, nowMs)
       ctx.store.putDeployment(dep)
+      // Whoever creates a deployment administers it (and so may delete it),
+      // whatever their workspace role gives them on other deployments.
+      if (!viewerDeploymentPermissions(ctx, dep).has('deployment.config.delete')) {
+        ctx.store.putBinding({
+          id: ctx.store.newId(),
+          role: 'DEPLOYMENT_ADMIN',
+          userId: requireViewer(ctx).user.id,
+          serviceAccountId: null,
+          workspaceId: ws.id,
+          deploymentId: dep.id,
+          createdAt: now,
+        })
+      }
       return dep
     },
 

@@ -30,7 +30,7 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
     defaultValues: { label: '', description: '', executor: 'CeleryExecutor', version: platform.defaultAirflowVersion },
   })
   const executor = useWatch({ control: form.control, name: 'executor' })
-  const [create, { loading, error }] = useMutation(CreateDeploymentMutation, { refetchQueries: ['WorkspaceOverview', 'Workspaces', 'WorkspaceQuota'] })
+  const [create, { loading, error }] = useMutation(CreateDeploymentMutation, { refetchQueries: ['WorkspaceOverview', 'Workspaces', 'WorkspaceQuota', 'Self'] })
 
   const sizing = defaultSizing(platform, executor)
   const total = totalAu(platform, sizing)
