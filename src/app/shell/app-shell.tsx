@@ -22,9 +22,11 @@ function WorkspaceSwitcher() {
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         className="flex max-w-[14rem] items-center gap-2 rounded-md border border-border-strong px-2.5 py-1.5 text-sm hover:bg-surface-sunken"
-        aria-label={`Switch workspace (current: ${current?.label ?? 'none'})`}
       >
-        <span className="truncate">{current?.label ?? 'Choose a workspace'}</span>
+        <span className="truncate">
+          <span className="sr-only">Switch workspace, current: </span>
+          {current?.label ?? 'Choose a workspace'}
+        </span>
         <span aria-hidden="true">▾</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
@@ -55,11 +57,15 @@ function AccountMenu() {
   const email = primaryEmail(user)
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger aria-label="Account menu" className="flex items-center gap-2 rounded-full border border-border-strong py-1 pl-1 pr-2.5 text-sm hover:bg-surface-sunken">
+      <DropdownMenu.Trigger className="flex items-center gap-2 rounded-full border border-border-strong py-1 pl-1 pr-2.5 text-sm hover:bg-surface-sunken">
         <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-accent text-xs font-semibold text-on-accent">
           {(user.fullName ?? email).slice(0, 1).toUpperCase()}
         </span>
-        <span className="hidden max-w-[12rem] truncate sm:inline">{user.fullName ?? email}</span>
+        <span className="sr-only">Account menu</span>
+        <span className="hidden max-w-[12rem] truncate sm:inline">
+          <span className="sr-only">: </span>
+          {user.fullName ?? email}
+        </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className={menuContent} align="end" sideOffset={4}>

@@ -20,7 +20,9 @@ interface Props {
 
 export function UpgradeSection({ deploymentId, current, desired, available, canEdit, busyReason }: Props) {
   const targets = upgradeTargets(current, available)
-  const [target, setTarget] = useState(targets[0] ?? '')
+  const [chosen, setChosen] = useState<string | null>(null)
+  // The offered versions arrive with the platform config; until one is chosen, the newest is.
+  const target = chosen !== null && targets.includes(chosen) ? chosen : (targets[0] ?? '')
   const [confirming, setConfirming] = useState(false)
   const [upgrade, { loading, error }] = useMutation(UpgradeDeploymentMutation)
 
@@ -53,7 +55,7 @@ export function UpgradeSection({ deploymentId, current, desired, available, canE
             <div className="min-w-48">
               <FieldShell label="Upgrade to" hint="Only newer versions are offered; downgrades are not possible.">
                 {({ id, describedBy }) => (
-                  <select id={id} aria-describedby={describedBy} className={inputClasses} value={target} onChange={(e) => setTarget(e.target.value)}>
+                  <select id={id} aria-describedby={describedBy} className={inputClasses} value={target} onChange={(e) => setChosen(e.target.value)}>
                     {targets.map((v) => (
                       <option key={v} value={v}>
                         {v}
