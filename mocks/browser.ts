@@ -1,6 +1,8 @@
 // The demo backend: a fake Houston inside the page, served by MSW's service
 // worker (HTTP) and WebSocket interceptor (subscriptions). Its state lives in
-// localStorage so that a reload keeps what the visitor did.
+// IndexedDB (the large seed is several MB, past localStorage's quota) so that
+// a reload keeps what the visitor did, sessions included.
+import { http, passthrough } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers'
 import { createHouston, type Houston } from './houston'
@@ -8,6 +10,8 @@ import { isMutation } from './transport'
 
 export const DEMO_STATE_KEY = 'houston-demo-state'
 export const DEMO_SEED_KEY = 'houston-demo-seed'
+const DB_NAME = 'console-demo'
+const DB_STORE = 'state'
 const SAVE_DELAY_MS = 250
 
 interface Running {
@@ -36,6 +40,45 @@ function write(key: string, value: string): boolean {
   }
 }
 
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1)
+    request.onupgradeneeded = () => request.result.createObjectStore(DB_STORE)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'))
+  })
+}
+
+/** The stored snapshot, or null where there is none or IndexedDB is unavailable. */
+async function readState(): Promise<string | null> {
+  try {
+    const db = await openDb()
+    return await new Promise((resolve) => {
+      const request = db.transaction(DB_STORE, 'readonly').objectStore(DB_STORE).get(DEMO_STATE_KEY)
+      request.onsuccess = () => resolve(typeof request.result === 'string' ? request.result : null)
+      request.onerror = () => resolve(null)
+    })
+  } catch {
+    return null
+  }
+}
+
+async function writeState(value: string | null): Promise<boolean> {
+  try {
+    const db = await openDb()
+    return await new Promise((resolve) => {
+      const tx = db.transaction(DB_STORE, 'readwrite')
+      const store = tx.objectStore(DB_STORE)
+      if (value === null) store.delete(DEMO_STATE_KEY)
+      else store.put(value, DEMO_STATE_KEY)
+      tx.oncomplete = () => resolve(true)
+      tx.onerror = () => resolve(false)
+    })
+  } catch {
+    return false
+  }
+}
+
 function remove(key: string): void {
   try {
     localStorage.removeItem(key)
@@ -53,18 +96,19 @@ function chooseSeed(): 'demo' | 'large' {
 }
 
 async function start(sdl: string): Promise<void> {
-  const houston = createHouston({ sdl, seed: chooseSeed(), snapshot: read(DEMO_STATE_KEY) })
+  const houston = createHouston({ sdl, seed: chooseSeed(), snapshot: await readState() })
 
   let timer: ReturnType<typeof setTimeout> | null = null
   let persisting = true
   const save = () => {
     if (timer) clearTimeout(timer)
     timer = null
-    if (!persisting || write(DEMO_STATE_KEY, houston.snapshot())) return
-    // The large seed (several MB) does not fit: stop trying, and drop any older state.
-    persisting = false
-    remove(DEMO_STATE_KEY)
-    console.warn('The demo state does not fit in localStorage: changes now last until the page reloads.')
+    if (!persisting) return
+    void writeState(houston.snapshot()).then((ok) => {
+      if (ok) return
+      persisting = false
+      console.warn('The demo state could not be stored: changes now last until the page reloads.')
+    })
   }
   const saveSoon = () => {
     if (timer) clearTimeout(timer)
@@ -88,7 +132,9 @@ async function start(sdl: string): Promise<void> {
     },
   }
 
-  const worker = setupWorker(...createHandlers(saving))
+  // A Prometheus configured at another origin (config.json's metricsUrl) is real: let its queries through.
+  const foreignPrometheus = http.all('*/api/v1/*', ({ request }) => (new URL(request.url).origin === window.location.origin ? undefined : passthrough()))
+  const worker = setupWorker(foreignPrometheus, ...createHandlers(saving))
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
@@ -107,8 +153,8 @@ export function startDemoBackend(sdl: string): Promise<void> {
 }
 
 /** Forgets the stored demo state; a running demo goes back to its seed at once. */
-export function resetDemoBackend(): void {
+export async function resetDemoBackend(): Promise<void> {
   running?.cancelSave()
-  remove(DEMO_STATE_KEY)
+  await writeState(null)
   running?.houston.reset()
 }

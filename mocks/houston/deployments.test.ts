@@ -18,6 +18,7 @@ interface Dep {
   desiredConfig: Dep['config'] | null
   updatedAt: string
   urls: { type: string; url: string }[]
+  viewerPermissions?: string[]
 }
 
 const ws = SEED_IDS.dataPlatform

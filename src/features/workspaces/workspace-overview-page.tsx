@@ -29,7 +29,7 @@ const searchSchema = z.object({
 function compare(a: Row, b: Row, sort: (typeof SORTS)[number]): number {
   switch (sort) {
     case 'label':
-      return a.label.localeCompare(b.label)
+      return a.label.localeCompare(b.label, undefined, { numeric: true })
     case 'status':
       return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status)
     case 'executor':
