@@ -47,7 +47,7 @@ describe('signing in and out', () => {
     const token = await backend.as('editor@example.com')
     const { router } = renderApp({ route: '/workspaces', token })
     await screen.findByRole('heading', { name: 'Workspaces', level: 1 })
-    await user.click(screen.getByRole('button', { name: 'Account menu' }))
+    await user.click(screen.getByRole('button', { name: /^Account menu/ }))
     await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }))
     await screen.findByRole('heading', { name: 'Sign in' })
     expect(readSession()).toBeNull()
