@@ -12,11 +12,11 @@ export const DEMO_STATE_KEY = 'houston-demo-state'
 export const DEMO_SEED_KEY = 'houston-demo-seed'
 const DB_NAME = 'console-demo'
 const DB_STORE = 'state'
-const SAVE_DELAY_MS = 250
 
 interface Running {
   houston: Houston
-  cancelSave: () => void
+  /** Resolves when every pending write has finished. */
+  settled: () => Promise<void>
 }
 
 let running: Running | null = null
@@ -40,21 +40,27 @@ function write(key: string, value: string): boolean {
   }
 }
 
+let db: Promise<IDBDatabase> | null = null
+
 function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
+  db ??= new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 1)
     request.onupgradeneeded = () => request.result.createObjectStore(DB_STORE)
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'))
+  }).catch((error: unknown) => {
+    db = null
+    throw error
   })
+  return db
 }
 
 /** The stored snapshot, or null where there is none or IndexedDB is unavailable. */
 async function readState(): Promise<string | null> {
   try {
-    const db = await openDb()
+    const database = await openDb()
     return await new Promise((resolve) => {
-      const request = db.transaction(DB_STORE, 'readonly').objectStore(DB_STORE).get(DEMO_STATE_KEY)
+      const request = database.transaction(DB_STORE, 'readonly').objectStore(DB_STORE).get(DEMO_STATE_KEY)
       request.onsuccess = () => resolve(typeof request.result === 'string' ? request.result : null)
       request.onerror = () => resolve(null)
     })
@@ -65,9 +71,9 @@ async function readState(): Promise<string | null> {
 
 async function writeState(value: string | null): Promise<boolean> {
   try {
-    const db = await openDb()
+    const database = await openDb()
     return await new Promise((resolve) => {
-      const tx = db.transaction(DB_STORE, 'readwrite')
+      const tx = database.transaction(DB_STORE, 'readwrite')
       const store = tx.objectStore(DB_STORE)
       if (value === null) store.delete(DEMO_STATE_KEY)
       else store.put(value, DEMO_STATE_KEY)
@@ -98,36 +104,25 @@ function chooseSeed(): 'demo' | 'large' {
 async function start(sdl: string): Promise<void> {
   const houston = createHouston({ sdl, seed: chooseSeed(), snapshot: await readState() })
 
-  let timer: ReturnType<typeof setTimeout> | null = null
+  // Writes run one after another; a mutation's answer waits for its write, so
+  // what the visitor was told is saved survives an immediate reload.
   let persisting = true
-  const save = () => {
-    if (timer) clearTimeout(timer)
-    timer = null
-    if (!persisting) return
-    void writeState(houston.snapshot()).then((ok) => {
-      if (ok) return
+  let writes: Promise<void> = Promise.resolve()
+  const persist = (): Promise<void> => {
+    writes = writes.then(async () => {
+      if (!persisting) return
+      if (await writeState(houston.snapshot())) return
       persisting = false
       console.warn('The demo state could not be stored: changes now last until the page reloads.')
     })
+    return writes
   }
-  const saveSoon = () => {
-    if (timer) clearTimeout(timer)
-    timer = setTimeout(save, SAVE_DELAY_MS)
-  }
-  const cancelSave = () => {
-    if (timer) clearTimeout(timer)
-    timer = null
-  }
-  // A reload right after a change must not lose it.
-  window.addEventListener('pagehide', () => {
-    if (timer) save()
-  })
 
   const saving: Houston = {
     ...houston,
     async execute(req) {
       const result = await houston.execute(req)
-      if (isMutation(req)) saveSoon()
+      if (isMutation(req)) await persist()
       return result
     },
   }
@@ -140,7 +135,7 @@ async function start(sdl: string): Promise<void> {
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   })
-  running = { houston, cancelSave }
+  running = { houston, settled: () => writes }
 }
 
 /** Starts the demo backend once (later calls wait for the first). */
@@ -154,7 +149,7 @@ export function startDemoBackend(sdl: string): Promise<void> {
 
 /** Forgets the stored demo state; a running demo goes back to its seed at once. */
 export async function resetDemoBackend(): Promise<void> {
-  running?.cancelSave()
+  await running?.settled()
   await writeState(null)
   running?.houston.reset()
 }
