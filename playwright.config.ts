@@ -1,6 +1,16 @@
 import { defineConfig, devices } from '@playwright/test'
 import type { E2EOptions } from './e2e/support/fixtures'
-import { CHROMIUM_PATH, chromiumProblem, DIST_DIR, MOCK_API_PORT, MOCK_API_URL, PREVIEW_PORT, PREVIEW_URL } from './e2e/support/environment'
+import {
+  CHROMIUM_PATH,
+  chromiumProblem,
+  DIST_DIR,
+  MOCK_API_PORT,
+  MOCK_API_URL,
+  NGINX_PORT,
+  NGINX_URL,
+  PREVIEW_PORT,
+  PREVIEW_URL,
+} from './e2e/support/environment'
 
 const ci = !!process.env.CI
 
@@ -41,7 +51,7 @@ export default defineConfig<E2EOptions>({
     {
       // The built app in demo mode: MSW in the page, state in localStorage.
       name: 'demo',
-      testIgnore: 'node-server/**',
+      testIgnore: ['node-server/**', 'nginx/**'],
       use: { backend: 'demo' },
     },
     {
@@ -52,6 +62,15 @@ export default defineConfig<E2EOptions>({
       workers: 1,
       use: { backend: 'node-server', serviceWorkers: 'block' },
     },
+    {
+      // The build served by Debian's nginx with deploy/'s configuration and
+      // its Content-Security-Policy, against the mock API; shares its state.
+      name: 'nginx',
+      testDir: 'e2e/nginx',
+      workers: 1,
+      dependencies: ['node-server'],
+      use: { backend: 'nginx', baseURL: NGINX_URL, serviceWorkers: 'block' },
+    },
   ],
   webServer: webServersWanted
     ? [
@@ -60,6 +79,13 @@ export default defineConfig<E2EOptions>({
           // vite preview would serve 404s from a missing dist/ until the wait times out.
           command: `test -f ${DIST_DIR}/index.html || { echo 'No build in ${DIST_DIR}/: run npm run build (npm run test:e2e does).' >&2; exit 1; }; npx vite preview --outDir ${DIST_DIR} --port ${PREVIEW_PORT} --strictPort`,
           url: PREVIEW_URL,
+          reuseExistingServer: !ci,
+        },
+        {
+          name: 'nginx',
+          command: 'bash e2e/nginx/serve.sh',
+          env: { E2E_DIST: DIST_DIR, E2E_NGINX_PORT: String(NGINX_PORT), E2E_MOCK_API_PORT: String(MOCK_API_PORT) },
+          url: `${NGINX_URL}/config.json`,
           reuseExistingServer: !ci,
         },
         {

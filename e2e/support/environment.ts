@@ -15,6 +15,10 @@ export const MOCK_API_PORT = Number(process.env.E2E_MOCK_API_PORT ?? 8871)
 /** The production build the preview server serves. */
 export const DIST_DIR = process.env.E2E_DIST ?? 'dist'
 
+/** nginx serving the build with deploy/'s configuration (the nginx project). */
+export const NGINX_PORT = Number(process.env.E2E_NGINX_PORT ?? 4180)
+export const NGINX_URL = `http://127.0.0.1:${NGINX_PORT}`
+
 export const MOCK_API_URL = `http://127.0.0.1:${MOCK_API_PORT}`
 
 /** What `/config.json` says in the node-server project; keys not named here keep public/config.json's value. */

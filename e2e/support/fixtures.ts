@@ -13,8 +13,11 @@ import { MOCK_API_URL, NODE_SERVER_CONFIG } from './environment'
 
 export { expect }
 
-/** Which backend the app talks to: MSW inside the page, or `npm run mock-api`. */
-export type Backend = 'demo' | 'node-server'
+/**
+ * Which backend the app talks to: MSW inside the page, or `npm run mock-api`
+ * (with config.json rewritten by the test, or served by nginx as deployed).
+ */
+export type Backend = 'demo' | 'node-server' | 'nginx'
 export type E2EOptions = { backend: Backend }
 
 /**
@@ -54,8 +57,8 @@ export const test = base.extend<E2EFixtures & E2EOptions>({
   resetBackend: [
     async ({ backend, playwright }, use) => {
       const reset = async (): Promise<void> => {
-        if (backend !== 'node-server') {
-          throw new Error('resetBackend() is for the node-server project: demo state lives in the fresh context each test gets')
+        if (backend === 'demo') {
+          throw new Error('resetBackend() is for the mock API projects: demo state lives in the fresh context each test gets')
         }
         const api = await playwright.request.newContext()
         const url = `${MOCK_API_URL}/__test/reset`
@@ -70,7 +73,7 @@ export const test = base.extend<E2EFixtures & E2EOptions>({
           await api.dispose()
         }
       }
-      if (backend === 'node-server') await reset()
+      if (backend !== 'demo') await reset()
       await use(reset)
     },
     { auto: true },
