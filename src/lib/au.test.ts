@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { PLATFORM } from '../../mocks/houston/platform'
 import {
   checkSizing,
+  componentAuRange,
+  componentTotals,
   defaultSizing,
+  deploymentQuota,
   deploymentResources,
+  diffSizing,
+  extraAuRange,
+  matchingPreset,
+  presetSizing,
+  quotaImpact,
+  sizingPatch,
+  withExecutor,
   formatCpu,
   formatMemory,
   pgbouncerConnections,
@@ -133,4 +143,165 @@ describe('pgbouncer and formatting', () => {
     [3072, '3 GiB'],
     [10752, '10.5 GiB'],
   ])('formatMemory(%i) = %s', (m, s) => expect(formatMemory(m)).toBe(s))
+})
+
+describe('platform ranges', () => {
+  it('holds component AU under maxPodAu and extra capacity under maxExtraAu', () => {
+    expect(componentAuRange(PLATFORM, 'workers')).toEqual({ default: 10, minimum: 1, limit: 30 })
+    const wide = { ...PLATFORM, maxPodAu: 20, maxExtraAu: 100 }
+    expect(componentAuRange(wide, 'workers').limit).toBe(20)
+    expect(extraAuRange(PLATFORM, 'KubernetesExecutor')).toEqual({ default: 10, minimum: 10, limit: 400 })
+    expect(extraAuRange(wide, 'KubernetesExecutor').limit).toBe(100)
+    expect(extraAuRange(PLATFORM, 'CeleryExecutor')).toEqual({ default: 0, minimum: 0, limit: 0 })
+  })
+})
+
+describe('size presets', () => {
+  it.each([
+    // small is the platform default; medium doubles, large quadruples every tunable size, within the limits
+    ['LocalExecutor', 'small', 14, { scheduler: 5, webserver: 5 }, 0],
+    ['LocalExecutor', 'medium', 24, { scheduler: 10, webserver: 10 }, 0],
+    ['LocalExecutor', 'large', 44, { scheduler: 20, webserver: 20 }, 0],
+    // + workers 10 x 1, 20 x 2, 30 (limit, not 40) x 4, and flower + redis
+    ['CeleryExecutor', 'small', 28, { scheduler: 5, webserver: 5, workers: 10 }, 0],
+    ['CeleryExecutor', 'medium', 68, { scheduler: 10, webserver: 10, workers: 40 }, 0],
+    ['CeleryExecutor', 'large', 168, { scheduler: 20, webserver: 20, workers: 120 }, 0],
+    // the Local set + extra capacity 10, 20, 40
+    ['KubernetesExecutor', 'small', 24, { scheduler: 5, webserver: 5 }, 10],
+    ['KubernetesExecutor', 'medium', 44, { scheduler: 10, webserver: 10 }, 20],
+    ['KubernetesExecutor', 'large', 84, { scheduler: 20, webserver: 20 }, 40],
+  ] as const)('%s %s totals %i AU', (executor, preset, total, components, extraAu) => {
+    const s = presetSizing(PLATFORM, executor, preset)
+    expect(totalAu(PLATFORM, s)).toBe(total)
+    const byName = Object.fromEntries(componentTotals(PLATFORM, s).map((c) => [c.name, c.totalAu]))
+    expect(byName).toMatchObject(components)
+    expect(s.extraAu).toBe(extraAu)
+    expect(checkSizing(PLATFORM, s)).toEqual([])
+    expect(matchingPreset(PLATFORM, s)).toBe(preset)
+  })
+
+  it('keeps the grace period of the sizing it replaces', () => {
+    const base = withComponent(defaultSizing(PLATFORM, 'CeleryExecutor'), 'workers', { terminationGracePeriodSeconds: 1200 })
+    expect(presetSizing(PLATFORM, 'CeleryExecutor', 'large', base).components.workers).toEqual({ au: 30, replicas: 4, terminationGracePeriodSeconds: 1200 })
+    expect(matchingPreset(PLATFORM, base)).toBe('small')
+  })
+
+  it('never goes past maxPodAu', () => {
+    const tight = { ...PLATFORM, maxPodAu: 15 }
+    expect(presetSizing(tight, 'CeleryExecutor', 'large').components.workers?.au).toBe(15)
+  })
+
+  it('matches no preset for a custom size', () => {
+    expect(matchingPreset(PLATFORM, withComponent(defaultSizing(PLATFORM, 'CeleryExecutor'), 'workers', { replicas: 3 }))).toBeNull()
+  })
+})
+
+describe('changing executor', () => {
+  const celery = withComponent(withComponent(defaultSizing(PLATFORM, 'CeleryExecutor'), 'scheduler', { au: 8 }), 'workers', { au: 20, replicas: 3 })
+  it.each([
+    // components both run keep their size; the rest start at the defaults
+    ['CeleryExecutor', 'KubernetesExecutor', { scheduler: 8, webserver: 5 }, 10, 8 + 5 + 2 + 2 + 10],
+    ['CeleryExecutor', 'LocalExecutor', { scheduler: 8, webserver: 5 }, 0, 8 + 5 + 2 + 2],
+  ] as const)('%s to %s', (_from, to, sizes, extraAu, total) => {
+    const next = withExecutor(PLATFORM, celery, to, celery)
+    expect(next.executor).toBe(to)
+    expect(next.components.workers).toBeUndefined()
+    expect(next.components.scheduler?.au).toBe(sizes.scheduler)
+    expect(next.extraAu).toBe(extraAu)
+    expect(totalAu(PLATFORM, next)).toBe(total)
+  })
+  it('brings the stored sizes back when returning to the stored executor', () => {
+    const there = withExecutor(PLATFORM, celery, 'KubernetesExecutor', celery)
+    expect(withExecutor(PLATFORM, there, 'CeleryExecutor', celery)).toEqual(celery)
+  })
+  it('starts a new executor at its defaults without an original', () => {
+    const local = defaultSizing(PLATFORM, 'LocalExecutor')
+    expect(withExecutor(PLATFORM, local, 'CeleryExecutor')).toEqual(defaultSizing(PLATFORM, 'CeleryExecutor'))
+    expect(withExecutor(PLATFORM, local, 'LocalExecutor')).toBe(local)
+  })
+})
+
+describe('diff and patch', () => {
+  const celery = withComponent(defaultSizing(PLATFORM, 'CeleryExecutor'), 'workers', { replicas: 3 }) // 48 AU, Customer ETL
+  const raised = withComponent(celery, 'workers', { au: 20 })
+  const cfg = (au: number) => ({ limits: { cpu: au * 100, memory: au * 384 }, requests: { cpu: au * 100, memory: au * 384 } })
+
+  it.each([
+    ['nothing', celery, [], {}],
+    [
+      'workers to 20 AU',
+      raised,
+      [{ field: 'workers.au', unit: 'AU', before: 10, after: 20 }],
+      { config: { workers: { resources: cfg(20), replicas: 3, terminationGracePeriodSeconds: 600 } } },
+    ],
+    [
+      'scheduler and grace period',
+      withComponent(withComponent(celery, 'scheduler', { au: 6 }), 'workers', { terminationGracePeriodSeconds: 30 }),
+      [
+        { field: 'scheduler.au', unit: 'AU', before: 5, after: 6 },
+        { field: 'workers.terminationGracePeriodSeconds', unit: 'seconds', before: 600, after: 30 },
+      ],
+      { config: { scheduler: { resources: cfg(6) }, workers: { resources: cfg(10), replicas: 3, terminationGracePeriodSeconds: 30 } } },
+    ],
+  ] as const)('%s', (_name, after, changes, patch) => {
+    expect(diffSizing(PLATFORM, celery, after)).toEqual(changes)
+    expect(sizingPatch(PLATFORM, celery, after)).toEqual(patch)
+  })
+
+  it('lists every value an executor change adds or removes, and sends the whole config and extra_au', () => {
+    const k8s = withExecutor(PLATFORM, celery, 'KubernetesExecutor')
+    expect(diffSizing(PLATFORM, celery, k8s)).toEqual([
+      { field: 'executor', unit: null, before: 'CeleryExecutor', after: 'KubernetesExecutor' },
+      { field: 'workers.au', unit: 'AU', before: 10, after: null },
+      { field: 'workers.replicas', unit: 'replicas', before: 3, after: null },
+      { field: 'workers.terminationGracePeriodSeconds', unit: 'seconds', before: 600, after: null },
+      { field: 'flower.au', unit: 'AU', before: 2, after: null },
+      { field: 'redis.au', unit: 'AU', before: 2, after: null },
+      { field: 'extraAu', unit: 'AU', before: 0, after: 10 },
+    ])
+    const patch = sizingPatch(PLATFORM, celery, k8s)
+    expect(patch.config).toEqual(sizingToConfig(PLATFORM, k8s).config)
+    expect(patch.properties).toEqual({ extra_au: 10 })
+    // Local and Celery both have no extra capacity: extra_au is still sent, or Houston would reset it
+    expect(sizingPatch(PLATFORM, defaultSizing(PLATFORM, 'LocalExecutor'), defaultSizing(PLATFORM, 'CeleryExecutor')).properties).toEqual({ extra_au: 0 })
+  })
+
+  it('sends extra capacity alone when only it changed', () => {
+    const k8s = defaultSizing(PLATFORM, 'KubernetesExecutor')
+    expect(sizingPatch(PLATFORM, k8s, { ...k8s, extraAu: 25 })).toEqual({ properties: { extra_au: 25 } })
+    expect(diffSizing(PLATFORM, k8s, { ...k8s, extraAu: 25 })).toEqual([{ field: 'extraAu', unit: 'AU', before: 10, after: 25 }])
+  })
+})
+
+describe('the quota rule for resizing a deployment', () => {
+  // Data Platform: 250 AU quota, 187 used, of which Customer ETL has 48: it may grow to 250 - 187 + 48 = 111 AU.
+  const dataPlatform = { auQuota: 250, auUsed: 187 }
+  it.each([
+    [48, 78, { usedAfter: 217, leftBefore: 63, leftAfter: 33, availableAu: 111, fits: true }],
+    [48, 111, { usedAfter: 250, leftAfter: 0, fits: true }],
+    [48, 112, { usedAfter: 251, leftAfter: -1, fits: false }],
+    [48, 20, { usedAfter: 159, leftAfter: 91, fits: true }],
+  ])('from %i AU to %i AU', (currentAu, nextAu, expected) => {
+    expect(quotaImpact(dataPlatform, currentAu, nextAu)).toMatchObject({ quotaAu: 250, usedBefore: 187, currentAu, nextAu, ...expected })
+  })
+
+  it('agrees with checkSizing at the boundary', () => {
+    const etl = withComponent(defaultSizing(PLATFORM, 'CeleryExecutor'), 'workers', { replicas: 3 })
+    const quota = deploymentQuota(dataPlatform, 48)
+    expect(quota).toEqual({ quotaAu: 250, usedByOthersAu: 139, currentAu: 48 })
+    // workers 30 x 3 = 90, + 18 for the rest = 108 AU: fits in 111; 30 x 4 = 138 AU does not
+    expect(checkSizing(PLATFORM, withComponent(etl, 'workers', { au: 30 }), quota)).toEqual([])
+    const [problem] = checkSizing(PLATFORM, withComponent(etl, 'workers', { au: 30, replicas: 4 }), quota)
+    expect(problem).toEqual({ field: 'total', code: 'QUOTA_EXCEEDED', message: 'This needs 138 AU but the workspace has 111 AU left of its 250 AU quota.', nearest: 111 })
+  })
+
+  it('never refuses a change that does not grow the deployment, even over quota', () => {
+    const over = { auQuota: 100, auUsed: 130 } // a quota lowered by hand below use
+    const etl = withComponent(defaultSizing(PLATFORM, 'CeleryExecutor'), 'workers', { replicas: 3 })
+    const smaller = withComponent(etl, 'workers', { replicas: 2 })
+    expect(quotaImpact(over, 48, 38).fits).toBe(true)
+    expect(checkSizing(PLATFORM, smaller, deploymentQuota(over, 48))).toEqual([])
+    expect(checkSizing(PLATFORM, etl, deploymentQuota(over, 48))).toEqual([])
+    expect(checkSizing(PLATFORM, withComponent(etl, 'workers', { replicas: 4 }), deploymentQuota(over, 48))[0]?.code).toBe('QUOTA_EXCEEDED')
+  })
 })

@@ -186,6 +186,18 @@ export interface SizingProblem {
   nearest?: number
 }
 
+/** The AU a component may have: its own range, and never above maxPodAu. */
+export function componentAuRange(platform: PlatformConfig, component: Component): Range {
+  const { au } = componentOf(platform, component)
+  return { ...au, limit: Math.min(au.limit, platform.maxPodAu) }
+}
+
+/** The extra capacity an executor may have: its own range, and never above maxExtraAu. */
+export function extraAuRange(platform: PlatformConfig, executor: Executor): Range {
+  const extra = executorOf(platform, executor).extraAu
+  return { ...extra, limit: Math.min(extra.limit, platform.maxExtraAu) }
+}
+
 function checkRange(field: SizingField, what: string, value: number, range: Range, unit: string): SizingProblem | null {
   if (!Number.isInteger(value)) {
     return { field, code: 'NOT_A_WHOLE_NUMBER', message: `${what} must be a whole number of ${unit}.`, nearest: Math.round(value) }
@@ -204,6 +216,11 @@ export interface QuotaContext {
   quotaAu: number
   /** AU used by the workspace's other deployments (not the one being sized). */
   usedByOthersAu: number
+  /**
+   * What the deployment being resized counts now. A change that does not grow
+   * it is never refused for quota, even in a workspace already over its quota.
+   */
+  currentAu?: number
 }
 
 export const remainingAu = (quota: QuotaContext): number => Math.max(0, quota.quotaAu - quota.usedByOthersAu)
@@ -242,13 +259,12 @@ export function checkSizing(platform: PlatformConfig, sizing: Sizing, quota?: Qu
       )
     }
   }
-  const extra = executorOf(platform, sizing.executor).extraAu
-  const extraRange = { ...extra, limit: Math.min(extra.limit, platform.maxExtraAu) }
-  push(checkRange('extraAu', 'Extra capacity', sizing.extraAu, extraRange, 'AU'))
+  push(checkRange('extraAu', 'Extra capacity', sizing.extraAu, extraAuRange(platform, sizing.executor), 'AU'))
   if (quota) {
     const total = totalAu(platform, sizing)
     const left = remainingAu(quota)
-    if (total > left) {
+    const grows = quota.currentAu === undefined || total > quota.currentAu
+    if (grows && total > left) {
       problems.push({
         field: 'total',
         code: 'QUOTA_EXCEEDED',
@@ -258,6 +274,182 @@ export function checkSizing(platform: PlatformConfig, sizing: Sizing, quota?: Qu
     }
   }
   return problems
+}
+
+export const SIZE_PRESETS = ['small', 'medium', 'large'] as const
+export type SizePreset = (typeof SIZE_PRESETS)[number]
+
+/** How many times the platform's defaults a preset runs: small is the default size. */
+const PRESET_SCALE: Record<SizePreset, number> = { small: 1, medium: 2, large: 4 }
+
+const clampTo = (value: number, range: Range): number => Math.min(range.limit, Math.max(range.minimum, value))
+
+/**
+ * A size preset for an executor: the platform's defaults (small), twice them
+ * (medium) or four times them (large) for every tunable component, worker
+ * count and extra capacity, each held within its platform limits. Settings
+ * that are not sizes (termination grace periods) are kept from `base`.
+ */
+export function presetSizing(platform: PlatformConfig, executor: Executor, preset: SizePreset, base?: Sizing): Sizing {
+  const scale = PRESET_SCALE[preset]
+  const sizing = defaultSizing(platform, executor)
+  for (const c of componentsFor(platform, executor)) {
+    const size = sizing.components[c.name]
+    if (!size) continue
+    if (c.tunable) size.au = clampTo(c.au.default * scale, componentAuRange(platform, c.name))
+    if (c.replicas) size.replicas = clampTo(c.replicas.default * scale, c.replicas)
+    const kept = base?.components[c.name]?.terminationGracePeriodSeconds
+    if (size.terminationGracePeriodSeconds !== undefined && kept !== undefined) size.terminationGracePeriodSeconds = kept
+  }
+  const extra = extraAuRange(platform, executor)
+  sizing.extraAu = clampTo(extra.default * scale, extra)
+  return sizing
+}
+
+/** The preset a sizing is exactly (grace periods aside), or null. */
+export function matchingPreset(platform: PlatformConfig, sizing: Sizing): SizePreset | null {
+  const key = (s: Sizing) =>
+    JSON.stringify([s.executor, s.extraAu, componentTotals(platform, s).map((c) => [c.name, c.au, c.replicas])])
+  const mine = key(sizing)
+  return SIZE_PRESETS.find((p) => key(presetSizing(platform, sizing.executor, p)) === mine) ?? null
+}
+
+/**
+ * Moves a sizing to another executor: components both executors run keep
+ * their size, the others come back as they were in `original` (the stored
+ * sizing) or start at the platform defaults, and extra capacity is the
+ * original's when returning to its executor, else the new executor's default.
+ */
+export function withExecutor(platform: PlatformConfig, sizing: Sizing, executor: Executor, original?: Sizing): Sizing {
+  if (executor === sizing.executor) return sizing
+  const next = defaultSizing(platform, executor)
+  for (const c of componentsFor(platform, executor)) {
+    const kept = sizing.components[c.name] ?? (original?.executor === executor ? original.components[c.name] : undefined)
+    if (kept) next.components[c.name] = { ...kept }
+  }
+  if (original?.executor === executor) next.extraAu = original.extraAu
+  return next
+}
+
+export type SizingChangeField = SizingField | 'executor'
+
+/** One value that differs between two sizings; null where the value is not part of that sizing. */
+export interface SizingChange {
+  field: SizingChangeField
+  unit: 'AU' | 'replicas' | 'seconds' | null
+  before: number | Executor | null
+  after: number | Executor | null
+}
+
+/**
+ * Every value that differs between two sizings, in the platform's order:
+ * the executor, then each component's AU, replicas and termination grace
+ * period (components only one executor runs appear with null on the other
+ * side), then extra capacity.
+ */
+export function diffSizing(platform: PlatformConfig, before: Sizing, after: Sizing): SizingChange[] {
+  const changes: SizingChange[] = []
+  if (before.executor !== after.executor) {
+    changes.push({ field: 'executor', unit: null, before: before.executor, after: after.executor })
+  }
+  const runs = (s: Sizing, c: Component) => executorOf(platform, s.executor).components.includes(c)
+  for (const c of platform.components) {
+    const b = runs(before, c.name) ? before.components[c.name] : undefined
+    const a = runs(after, c.name) ? after.components[c.name] : undefined
+    if (!a && !b) continue
+    const push = (field: SizingField, unit: SizingChange['unit'], x: number | undefined, y: number | undefined) => {
+      if (x !== y) changes.push({ field, unit, before: x ?? null, after: y ?? null })
+    }
+    push(`${c.name}.au`, 'AU', b?.au, a?.au)
+    if (c.replicas) push(`${c.name}.replicas`, 'replicas', b?.replicas, a?.replicas)
+    if (c.terminationGracePeriodSeconds) {
+      push(`${c.name}.terminationGracePeriodSeconds`, 'seconds', b?.terminationGracePeriodSeconds, a?.terminationGracePeriodSeconds)
+    }
+  }
+  if (before.extraAu !== after.extraAu) changes.push({ field: 'extraAu', unit: 'AU', before: before.extraAu, after: after.extraAu })
+  return changes
+}
+
+/** Houston's config without its executor: what `updateDeployment` merges into the stored one. */
+export type DeploymentConfigPatch = Partial<DeploymentConfig>
+
+export interface SizingPatch {
+  config?: DeploymentConfigPatch
+  properties?: Pick<DeploymentProperties, 'extra_au'>
+}
+
+/**
+ * What `updateDeployment` needs to turn `before` into `after`, and nothing
+ * else: the config of each component that changed (the whole config of the
+ * new executor when the executor changes), and extra_au when it changed or
+ * the executor did (Houston resets it to the new executor's default unless
+ * it is sent). Empty when nothing changed.
+ */
+export function sizingPatch(platform: PlatformConfig, before: Sizing, after: Sizing): SizingPatch {
+  const { config, properties } = sizingToConfig(platform, after)
+  const patch: SizingPatch = {}
+  const executorChanged = before.executor !== after.executor
+  if (executorChanged) {
+    patch.config = config
+  } else {
+    const changed = new Set(diffSizing(platform, before, after).map((c) => c.field.split('.')[0]))
+    const components: DeploymentConfigPatch = {}
+    for (const c of componentsFor(platform, after.executor)) {
+      const entry = config[c.name]
+      if (changed.has(c.name) && entry) components[c.name] = entry
+    }
+    if (Object.keys(components).length > 0) patch.config = components
+  }
+  if (executorChanged || before.extraAu !== after.extraAu) patch.properties = { extra_au: properties.extra_au ?? after.extraAu }
+  return patch
+}
+
+/** A workspace's quota and what its deployments use now (Houston's `auQuota` and `auUsed`). */
+export interface WorkspaceUsage {
+  auQuota: number
+  auUsed: number
+}
+
+/**
+ * The quota as it applies to resizing one deployment: `auUsed` already
+ * counts the deployment at `currentAu`, so the others use the rest.
+ */
+export function deploymentQuota(workspace: WorkspaceUsage, currentAu: number): QuotaContext {
+  return { quotaAu: workspace.auQuota, usedByOthersAu: Math.max(0, workspace.auUsed - currentAu), currentAu }
+}
+
+export interface QuotaImpact {
+  quotaAu: number
+  /** AU the workspace uses now, and would use after the change. */
+  usedBefore: number
+  usedAfter: number
+  /** AU left in the workspace now, and after the change (negative when over). */
+  leftBefore: number
+  leftAfter: number
+  /** The most this deployment may total: what is left plus what it has. */
+  availableAu: number
+  currentAu: number
+  nextAu: number
+  /** Whether the workspace quota allows the change. */
+  fits: boolean
+}
+
+/** What resizing a deployment from `currentAu` to `nextAu` does to its workspace's quota. */
+export function quotaImpact(workspace: WorkspaceUsage, currentAu: number, nextAu: number): QuotaImpact {
+  const quota = deploymentQuota(workspace, currentAu)
+  const availableAu = remainingAu(quota)
+  const usedAfter = quota.usedByOthersAu + nextAu
+  return {
+    quotaAu: workspace.auQuota,
+    usedBefore: workspace.auUsed,
+    usedAfter,
+    leftBefore: workspace.auQuota - workspace.auUsed,
+    leftAfter: workspace.auQuota - usedAfter,
+    availableAu,
+    currentAu,
+    nextAu,
+    fits: nextAu <= currentAu || nextAu <= availableAu,
+  }
 }
 
 /** Formats millicpu as cores, e.g. 1500 -> "1.5 CPU". */

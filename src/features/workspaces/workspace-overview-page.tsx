@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { parseSizing, usePlatformConfig } from '@/features/deployments'
+import { QuotaBreakdown } from '@/features/resources'
 import type { DeploymentStatus } from '@/gql/graphql'
 import { totalAu } from '@/lib/au'
 import { EXECUTORS, type Executor } from '@/lib/houston-json'
@@ -143,6 +144,7 @@ export function WorkspaceOverviewPage() {
       {error ? <ErrorState error={error} title="The workspace could not be refreshed" onRetry={() => void refetch()} /> : null}
       <section aria-label="Quota" className="mb-6 rounded-lg border border-border bg-surface p-4">
         <QuotaBar used={ws.auUsed} quota={ws.auQuota} />
+        <QuotaBreakdown workspaceId={workspaceId} />
       </section>
       <section aria-labelledby="deployments-heading">
         <h2 id="deployments-heading" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,1 @@
+export { AdminWorkspacesPage as default } from '@/features/system/admin-workspaces-page'

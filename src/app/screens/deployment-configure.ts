@@ -1,0 +1,1 @@
+export { DeploymentConfigurePage as default } from '@/features/resources/configure-page'

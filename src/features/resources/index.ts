@@ -1,0 +1,1 @@
+export { QuotaBreakdown } from './quota-breakdown'

@@ -1,0 +1,125 @@
+import { useQuery } from '@apollo/client/react'
+import { lazy, Suspense, useMemo } from 'react'
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
+import { usePlatformConfig } from '@/features/deployments'
+import { breakdown, SERIES, seriesLabel } from './chart-data'
+import { countedSizing } from './counted-sizing'
+import { WorkspaceQuotaBreakdownQuery } from './operations'
+
+const BreakdownChart = lazy(() => import('./breakdown-chart').then((m) => ({ default: m.BreakdownChart })))
+
+/** Bars drawn at most; smaller deployments are summed in a note and listed in the table. */
+const MAX_BARS = 12
+
+/** Each deployment's share of the workspace's AU, by component: for everyone who may see the workspace. */
+export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
+  const { data, loading, error, refetch } = useQuery(WorkspaceQuotaBreakdownQuery, { variables: { workspaceUuid: workspaceId } })
+  const { platform, loading: platformLoading, error: platformError, refetch: refetchPlatform } = usePlatformConfig(workspaceId)
+
+  const result = useMemo(() => {
+    if (!data || !platform) return null
+    const uses = data.workspaceDeployments.map((d) => ({ id: d.id, label: d.label, sizing: countedSizing(platform, d) }))
+    return { all: breakdown(platform, uses, Number.POSITIVE_INFINITY), chart: breakdown(platform, uses, MAX_BARS) }
+  }, [data, platform])
+
+  const heading = (
+    <h2 id="au-breakdown-heading" className="text-base font-semibold">
+      AU by deployment
+    </h2>
+  )
+  if ((!data && loading) || (!platform && platformLoading)) {
+    return (
+      <section aria-labelledby="au-breakdown-heading" className="mt-5">
+        {heading}
+        <LoadingState label="Loading the AU breakdown…" />
+      </section>
+    )
+  }
+  if (!data || !platform || !result) {
+    return (
+      <section aria-labelledby="au-breakdown-heading" className="mt-5">
+        {heading}
+        <ErrorState
+          error={error ?? platformError}
+          title="The AU breakdown could not be loaded"
+          onRetry={() => {
+            void refetch()
+            void refetchPlatform()
+          }}
+        />
+      </section>
+    )
+  }
+
+  const ws = data.workspace
+  const { all, chart } = result
+  const summary =
+    `AU by deployment in ${ws.label}, ${ws.auUsed} of ${ws.auQuota} AU used: ` +
+    chart.rows.map((r) => `${r.name} ${r.total} AU`).join(', ') +
+    (chart.rest ? `, and ${chart.rest.count} more deployments with ${chart.rest.au} AU.` : '.')
+  const partial = all.total !== ws.auUsed
+
+  return (
+    <section aria-labelledby="au-breakdown-heading" className="mt-5">
+      {heading}
+      {error ? <ErrorState error={error} title="The AU breakdown could not be refreshed" onRetry={() => void refetch()} /> : null}
+      {all.rows.length === 0 ? (
+        <div className="mt-2">
+          <EmptyState title="No deployment uses AU yet">Deployments appear here with their share of the quota once they exist.</EmptyState>
+        </div>
+      ) : (
+        <>
+          <p className="mt-1 text-sm text-muted">
+            A deployment that is being changed counts at the size it is moving to, as the quota does.
+            {partial ? ` You can see ${all.rows.length} of its deployments: together they use ${all.total} of the ${ws.auUsed} AU used.` : ''}
+          </p>
+          <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
+            <BreakdownChart platform={platform} rows={chart.rows} summary={summary} />
+          </Suspense>
+          {chart.rest ? (
+            <p className="text-sm text-muted">
+              {chart.rest.count} smaller deployment{chart.rest.count === 1 ? '' : 's'} ({chart.rest.au} AU) not drawn: see the table.
+            </p>
+          ) : null}
+          {all.unreadable > 0 ? <p className="text-sm text-muted">{all.unreadable} deployment(s) have a config this console cannot read and are left out.</p> : null}
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-medium text-accent">Show the breakdown as a table</summary>
+            <div className="mt-2 max-h-96 overflow-auto">
+              <table className="w-full text-sm">
+                <caption className="sr-only">AU by deployment and component in {ws.label}</caption>
+                <thead className="border-b border-border text-left text-muted">
+                  <tr>
+                    <th scope="col" className="py-1.5 pr-3 font-medium">
+                      Deployment
+                    </th>
+                    <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                      Total
+                    </th>
+                    <th scope="col" className="py-1.5 font-medium">
+                      By component
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {all.rows.map((r) => (
+                    <tr key={r.id} className="border-b border-border last:border-0">
+                      <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+                        {r.name}
+                      </th>
+                      <td className="py-1.5 pr-3 text-right tabular-nums">{r.total} AU</td>
+                      <td className="py-1.5 text-muted">
+                        {SERIES.filter((k) => (r[k] ?? 0) > 0)
+                          .map((k) => `${seriesLabel(platform, k)} ${r[k] ?? 0}`)
+                          .join(' · ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,209 @@
+import { useMutation, useQuery } from '@apollo/client/react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { Link } from 'react-router'
+import { toast } from 'sonner'
+import { Button, buttonClasses } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { inputClasses, TextField } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
+import { useAccess } from '@/features/auth'
+import { apiProblems } from '@/lib/graphql-errors'
+import { useSearchState } from '@/lib/search-params'
+import { filterAndSortQuotas, type QuotaForm, quotaFormSchema, type QuotaSort, quotaSearchSchema, usageOf, type WorkspaceQuotaRow } from './quota-list'
+import { AdminWorkspaceQuotasQuery, UpdateWorkspaceQuotaMutation } from './quota-operations'
+
+function UsageMeter({ row }: { row: WorkspaceQuotaRow }) {
+  const usage = usageOf(row)
+  const pct = Math.min(100, Math.round(usage * 100))
+  const tone = usage > 1 || pct >= 90 ? 'bg-danger' : pct >= 75 ? 'bg-warning' : 'bg-accent'
+  return (
+    <div className="flex items-center gap-2">
+      <div
+        role="meter"
+        aria-label={`AU used in ${row.label}`}
+        aria-valuemin={0}
+        aria-valuemax={row.auQuota}
+        aria-valuenow={row.auUsed}
+        aria-valuetext={`${row.auUsed} of ${row.auQuota} AU used`}
+        className="h-2.5 w-24 overflow-hidden rounded-full bg-surface-sunken"
+      >
+        <div className={`h-full ${tone}`} style={{ width: `${pct}%` }} />
+      </div>
+      <span className="tabular-nums">{Math.round(usage * 100)}%</span>
+    </div>
+  )
+}
+
+function QuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () => void }) {
+  const form = useForm<QuotaForm>({ resolver: zodResolver(quotaFormSchema), defaultValues: { auQuota: row.auQuota } })
+  const [update, { loading, error }] = useMutation(UpdateWorkspaceQuotaMutation)
+  const problems = error ? apiProblems(error) : []
+  const onField = problems.find((p) => p.field === 'auQuota')
+  const elsewhere = problems.filter((p) => p !== onField)
+
+  const submit = async (values: QuotaForm) => {
+    const result = await update({ variables: { workspaceUuid: row.id, auQuota: values.auQuota } }).catch(() => null)
+    const saved = result?.data?.updateWorkspaceQuota
+    if (!saved) return
+    toast.success(`${row.label}: quota set to ${saved.auQuota} AU`, { description: `${saved.auUsed} AU in use, ${saved.auQuota - saved.auUsed} AU left.` })
+    onClose()
+  }
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => {
+        if (!open && !loading) onClose()
+      }}
+      title={`Set the AU quota of ${row.label}`}
+      description={`Its deployments use ${row.auUsed} AU now; the quota is ${row.auQuota} AU. Deployments cannot be created or scaled past the quota.`}
+    >
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
+        <TextField
+          label="AU quota"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          step={1}
+          hint={`A whole number of AU. It cannot go below the ${row.auUsed} AU in use; the server checks this against the latest use.`}
+          error={form.formState.errors.auQuota?.message ?? onField?.message}
+          {...form.register('auQuota', { valueAsNumber: true })}
+        />
+        {elsewhere.map((p) => (
+          <InlineAlert key={p.message} tone="danger">
+            {p.message}
+          </InlineAlert>
+        ))}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button onClick={onClose} disabled={loading}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={loading}>
+            Set quota
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+const COLUMNS: { key: QuotaSort; label: string; numeric: boolean }[] = [
+  { key: 'label', label: 'Workspace', numeric: false },
+  { key: 'deployments', label: 'Deployments', numeric: true },
+  { key: 'used', label: 'AU used', numeric: true },
+  { key: 'quota', label: 'Quota', numeric: true },
+  { key: 'left', label: 'AU left', numeric: true },
+  { key: 'usage', label: 'Usage', numeric: false },
+]
+
+/** /admin/workspaces: every workspace's AU quota and use; system admins set the quotas. */
+export function AdminWorkspacesPage() {
+  const access = useAccess()
+  const [search, setSearch] = useSearchState(quotaSearchSchema)
+  const { data, loading, error, refetch } = useQuery(AdminWorkspaceQuotasQuery)
+  const [editing, setEditing] = useState<string | null>(null)
+  const rows = useMemo(() => (data ? filterAndSortQuotas(data.workspaces, search) : []), [data, search])
+
+  if (!data && loading) return <LoadingState label="Loading workspaces and quotas…" />
+  if (!data) return <ErrorState error={error} onRetry={() => void refetch()} />
+
+  const canSet = access.system('system.workspace.suspend')
+  const editingRow = data.workspaces.find((w) => w.id === editing) ?? null
+  const totalQuota = data.workspaces.reduce((s, w) => s + w.auQuota, 0)
+  const totalUsed = data.workspaces.reduce((s, w) => s + w.auUsed, 0)
+
+  return (
+    <>
+      <PageHeader
+        title="Workspaces and quotas"
+        description={`${data.workspaces.length} workspaces use ${totalUsed} AU of ${totalQuota} AU of quota in all.${canSet ? '' : ' Your role can see the quotas but not set them.'}`}
+      />
+      {error ? <ErrorState error={error} title="The workspaces could not be refreshed" onRetry={() => void refetch()} /> : null}
+      <div className="mb-3 flex flex-wrap gap-3" role="search" aria-label="Filter workspaces">
+        <label className="flex min-w-56 flex-1 flex-col gap-1 text-sm">
+          <span className="font-medium">Search</span>
+          <input type="search" className={inputClasses} placeholder="Workspace name" value={search.q} onChange={(e) => setSearch({ q: e.target.value })} />
+        </label>
+      </div>
+      {data.workspaces.length === 0 ? (
+        <EmptyState title="No workspaces on the platform yet" />
+      ) : rows.length === 0 ? (
+        <EmptyState
+          title="No workspace matches this search"
+          action={
+            <button type="button" className={buttonClasses('secondary', 'sm')} onClick={() => setSearch({ q: '' })}>
+              Clear search
+            </button>
+          }
+        />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+          <table className="w-full min-w-[44rem] text-sm">
+            <caption className="sr-only">Workspaces with their AU quota and use, {rows.length} shown</caption>
+            <thead className="border-b border-border bg-surface-sunken">
+              <tr>
+                {COLUMNS.map((c) => {
+                  const active = search.sort === c.key
+                  return (
+                    <th
+                      key={c.key}
+                      scope="col"
+                      aria-sort={active ? (search.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                      className={`px-3 py-2 font-medium ${c.numeric ? 'text-right' : 'text-left'}`}
+                    >
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 hover:underline"
+                        onClick={() => setSearch({ sort: c.key, dir: active && search.dir === 'asc' ? 'desc' : 'asc' })}
+                      >
+                        {c.label}
+                        <span aria-hidden="true">{active ? (search.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                      </button>
+                    </th>
+                  )
+                })}
+                {canSet ? (
+                  <th scope="col" className="px-3 py-2 text-left font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((w) => {
+                const left = w.auQuota - w.auUsed
+                return (
+                  <tr key={w.id} className="border-b border-border last:border-0">
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      <Link to={`/workspaces/${w.id}`} className="font-medium text-accent hover:underline">
+                        {w.label}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2 text-right tabular-nums">{w.deploymentCount}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{w.auUsed} AU</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{w.auQuota} AU</td>
+                    <td className={`px-3 py-2 text-right tabular-nums ${left < 0 ? 'text-danger' : ''}`}>{left < 0 ? `${-left} AU over` : `${left} AU`}</td>
+                    <td className="px-3 py-2">
+                      <UsageMeter row={w} />
+                    </td>
+                    {canSet ? (
+                      <td className="px-3 py-2 text-right">
+                        <Button size="sm" aria-label={`Set quota of ${w.label}`} onClick={() => setEditing(w.id)}>
+                          Set quota
+                        </Button>
+                      </td>
+                    ) : null}
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canSet && editingRow ? <QuotaDialog key={editingRow.id} row={editingRow} onClose={() => setEditing(null)} /> : null}
+    </>
+  )
+}
