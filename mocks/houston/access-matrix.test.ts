@@ -94,6 +94,45 @@ const OPERATIONS: Operation[] = [
     expect: row('o F F F F o F F U'),
   },
   { name: 'createWorkspace', query: 'mutation { createWorkspace(label: "Mine") { id } }', expect: row('o o o o o o o o U') },
+  {
+    name: 'workspaceUpdateUserRole',
+    query: 'mutation($ws: Uuid!) { workspaceUpdateUserRole(workspaceUuid: $ws, email: "ben.carter@example.com", role: WORKSPACE_EDITOR) }',
+    variables: { ws },
+    expect: row('o o F F F F F F U'),
+  },
+  { name: 'workspaceRemoveUser', query: 'mutation($ws: Uuid!, $u: Uuid!) { workspaceRemoveUser(workspaceUuid: $ws, userUuid: $u) { id } }', variables: { ws, u: stableId('user:ben.carter') }, expect: row('o o F F F F F F U') },
+  { name: 'deleteInviteToken', query: 'mutation($i: Uuid!) { deleteInviteToken(inviteUuid: $i) { id } }', variables: { i: stableId('invite:data-platform:new.analyst@example.com') }, expect: row('o o F F F F F F U') },
+  {
+    name: 'deploymentUpdateUserRole',
+    query: 'mutation($d: Uuid!, $u: Uuid!) { deploymentUpdateUserRole(deploymentUuid: $d, userId: $u, role: DEPLOYMENT_VIEWER) { id } }',
+    variables: { d: etl, u: stableId('user:deployeditor') },
+    expect: row('o o F F F F F F U'),
+  },
+  {
+    name: 'deploymentRemoveUserRole',
+    query: 'mutation($d: Uuid!, $u: Uuid!) { deploymentRemoveUserRole(deploymentUuid: $d, userId: $u) { id } }',
+    variables: { d: etl, u: stableId('user:deployeditor') },
+    expect: row('o o F F F F F F U'),
+  },
+  {
+    name: 'deleteWorkspaceServiceAccount',
+    query: 'mutation($sa: Uuid!, $ws: Uuid!) { deleteWorkspaceServiceAccount(serviceAccountUuid: $sa, workspaceUuid: $ws) { id } }',
+    variables: { sa: stableId('service-account:dp-cicd'), ws },
+    expect: row('o o o F F F F F U'),
+  },
+  {
+    name: 'deleteDeploymentServiceAccount',
+    query: 'mutation($sa: Uuid!, $d: Uuid!) { deleteDeploymentServiceAccount(serviceAccountUuid: $sa, deploymentUuid: $d) { id } }',
+    variables: { sa: stableId('service-account:etl-deploy'), d: etl },
+    expect: row('o o o F o F F F U'),
+  },
+  {
+    name: 'deleteSystemRoleBinding',
+    query: 'mutation($u: Uuid!) { deleteSystemRoleBinding(userId: $u, role: SYSTEM_VIEWER) { id } }',
+    variables: { u: stableId('user:helen.wright') },
+    expect: row('o F F F F o F F U'),
+  },
+  { name: 'updateUserStatus', query: 'mutation($u: Uuid!) { updateUserStatus(userUuid: $u, status: inactive) { id } }', variables: { u: newbie }, expect: row('o F F F F F F F U') },
 ]
 
 async function outcome(actor: Actor, op: Operation): Promise<{ outcome: string; message?: string }> {

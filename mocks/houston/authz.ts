@@ -6,14 +6,12 @@ import {
   type Scope,
   boundWorkspaceIds,
   deploymentPermissions,
-  deploymentRoleOf,
   grantableRoles,
-  levelRank,
-  roleLevel,
+  grantingRoleOf,
   roleScope,
   systemPermissions,
+  systemRoleOf,
   workspacePermissions,
-  workspaceRoleOf,
 } from '../../src/lib/permissions'
 import { requireViewer } from './auth'
 import type { HoustonContext } from './context'
@@ -40,15 +38,7 @@ export const viewerWorkspacePermissions = (ctx: HoustonContext, ws: WorkspaceRec
 export const viewerDeploymentPermissions = (ctx: HoustonContext, dep: DeploymentRecord) =>
   deploymentPermissions(viewerBindings(ctx), dep.workspaceId, dep.id)
 
-/** The highest system role among some bindings. */
-export function systemRoleOf(bindings: readonly Binding[]): Role | null {
-  let best: Role | null = null
-  for (const b of bindings) {
-    if (roleScope(b.role) !== 'SYSTEM') continue
-    if (best === null || levelRank(roleLevel(b.role)) > levelRank(roleLevel(best))) best = b.role
-  }
-  return best
-}
+export { systemRoleOf }
 
 export const isSystemAdmin = (bindings: readonly Binding[]): boolean => systemRoleOf(bindings) === 'SYSTEM_ADMIN'
 
@@ -101,10 +91,9 @@ export function requireDeployment(ctx: HoustonContext, dep: DeploymentRecord, pe
 /** The viewer's own role for granting on a scope: a system admin grants anything. */
 function ownRoleFor(ctx: HoustonContext, scope: Scope, ws?: WorkspaceRecord, dep?: DeploymentRecord): Role | null {
   const bindings = viewerBindings(ctx)
-  if (isSystemAdmin(bindings)) return 'SYSTEM_ADMIN'
-  if (scope === 'SYSTEM') return systemRoleOf(bindings)
-  if (scope === 'WORKSPACE') return ws ? workspaceRoleOf(bindings, ws.id) : null
-  return dep ? deploymentRoleOf(bindings, dep.workspaceId, dep.id) : null
+  if (scope === 'SYSTEM') return grantingRoleOf(bindings, { scope })
+  if (scope === 'WORKSPACE') return ws ? grantingRoleOf(bindings, { scope, workspaceId: ws.id }) : isSystemAdmin(bindings) ? 'SYSTEM_ADMIN' : null
+  return dep ? grantingRoleOf(bindings, { scope, workspaceId: dep.workspaceId, deploymentId: dep.id }) : isSystemAdmin(bindings) ? 'SYSTEM_ADMIN' : null
 }
 
 /**

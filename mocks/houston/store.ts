@@ -254,6 +254,10 @@ export class Store {
   putToken(value: string, record: TokenRecord): void {
     this.state.tokens[value] = record
   }
+  /** Forgets every token of one user (signs them out everywhere). */
+  dropTokensOf(userId: string): void {
+    for (const [value, t] of Object.entries(this.state.tokens)) if (t.userId === userId) remove(this.state.tokens, value)
+  }
   /** Forgets expired tokens so that the snapshot does not grow without end. */
   dropExpiredTokens(nowSeconds: number): void {
     for (const [value, t] of Object.entries(this.state.tokens)) if (t.exp <= nowSeconds) remove(this.state.tokens, value)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { stableId } from './random'
-import { testHouston } from './test-utils'
+import { clientOf, testHouston } from './test-utils'
 
 const USERS = 'query($s: UserSearch, $c: Uuid, $t: Int) { users(user: $s, cursor: $c, take: $t) { id username status roleBindings { role } } }'
 const GRANT = 'mutation($u: Uuid!, $r: Role!) { createSystemRoleBinding(userId: $u, role: $r) { role user { username } workspace { id } } }'
@@ -65,5 +65,45 @@ describe('system role bindings', () => {
     const sysedit = await signIn('sysedit@example.com')
     expect((await sysedit.error(REVOKE, { u: stableId('user:admin'), r: 'SYSTEM_ADMIN' })).code).toBe('FORBIDDEN')
     await expect(sysedit.data(REVOKE, { u: stableId('user:sysviewer'), r: 'SYSTEM_VIEWER' })).resolves.toBeTruthy()
+  })
+})
+
+describe('updateUserStatus', () => {
+  const STATUS = 'mutation($u: Uuid!, $s: UserStatus!) { updateUserStatus(userUuid: $u, status: $s) { id status } }'
+
+  test('a deactivated user cannot sign in and their sessions end; reactivating lets them in again', async () => {
+    const { signIn, houston } = testHouston()
+    const admin = await signIn('admin@example.com')
+    const editor = await signIn('editor@example.com')
+    const u = stableId('user:editor')
+    expect(await admin.data(STATUS, { u, s: 'inactive' })).toEqual({ updateUserStatus: { id: u, status: 'inactive' } })
+    expect((await editor.error('{ self { user { id } } }')).code).toBe('UNAUTHENTICATED')
+    await expect(signIn('editor@example.com')).rejects.toThrow(/deactivated/)
+    const { users } = await admin.data<{ users: U[] }>(USERS, { s: { userUuid: u } })
+    expect(users[0]?.status).toBe('inactive')
+
+    await admin.data(STATUS, { u, s: 'active' })
+    const again = await signIn('editor@example.com')
+    await expect(again.data('{ self { user { id } } }')).resolves.toBeTruthy()
+    // the old session stays ended
+    expect((await clientOf(houston, editor.token).error('{ self { user { id } } }')).code).toBe('UNAUTHENTICATED')
+  })
+
+  test('refuses your own account, a pending status, and activating a user who never accepted', async () => {
+    const { signIn } = testHouston()
+    const admin = await signIn('admin@example.com')
+    expect(await admin.error(STATUS, { u: stableId('user:admin'), s: 'inactive' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userUuid' })
+    expect(await admin.error(STATUS, { u: stableId('user:editor'), s: 'pending' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' })
+    expect(await admin.error(STATUS, { u: stableId('user:peter.holm'), s: 'active' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' })
+    await expect(admin.data(STATUS, { u: stableId('user:peter.holm'), s: 'inactive' })).resolves.toBeTruthy()
+    expect(await admin.error(STATUS, { u: stableId('user:ghost'), s: 'inactive' })).toMatchObject({ code: 'NOT_FOUND', field: 'userUuid' })
+  })
+
+  test('needs system.user.delete: a system editor is refused', async () => {
+    const { signIn } = testHouston()
+    const sysedit = await signIn('sysedit@example.com')
+    const e = await sysedit.error(STATUS, { u: stableId('user:viewer'), s: 'inactive' })
+    expect(e.code).toBe('FORBIDDEN')
+    expect(e.message).toMatch(/system\.user\.delete/)
   })
 })

@@ -4,10 +4,14 @@ import {
   deploymentPermissions,
   deploymentRoleOf,
   grantableRoles,
+  grantableRolesOn,
+  grantingRoleOf,
   permissionsOfRole,
   type Role,
   systemPermissions,
+  systemRoleOf,
   workspacePermissions,
+  workspaceRoleOf,
 } from './permissions'
 
 describe('permissionsOfRole: the domain role table', () => {
@@ -107,5 +111,57 @@ describe('grantableRoles', () => {
     expect(grantableRoles('WORKSPACE_ADMIN', 'DEPLOYMENT')).toEqual(['DEPLOYMENT_VIEWER', 'DEPLOYMENT_EDITOR', 'DEPLOYMENT_ADMIN'])
     expect(grantableRoles('SYSTEM_ADMIN', 'WORKSPACE')).toEqual(['WORKSPACE_VIEWER', 'WORKSPACE_EDITOR', 'WORKSPACE_ADMIN'])
     expect(grantableRoles(null, 'WORKSPACE')).toEqual([])
+  })
+})
+
+describe('effective roles: workspace plus deployment overrides plus system roles', () => {
+  const W = 'w1'
+  const D = 'd1'
+  const OTHER_W = 'w2'
+  it.each<[string, Binding[], { ws: Role | null; dep: Role | null; sys: Role | null }]>([
+    ['no bindings', [], { ws: null, dep: null, sys: null }],
+    ['workspace viewer', [{ role: 'WORKSPACE_VIEWER', workspaceId: W }], { ws: 'WORKSPACE_VIEWER', dep: 'DEPLOYMENT_VIEWER', sys: null }],
+    ['workspace editor', [{ role: 'WORKSPACE_EDITOR', workspaceId: W }], { ws: 'WORKSPACE_EDITOR', dep: 'DEPLOYMENT_EDITOR', sys: null }],
+    ['workspace viewer widened to deployment admin', [{ role: 'WORKSPACE_VIEWER', workspaceId: W }, { role: 'DEPLOYMENT_ADMIN', workspaceId: W, deploymentId: D }], { ws: 'WORKSPACE_VIEWER', dep: 'DEPLOYMENT_ADMIN', sys: null }],
+    ['workspace editor narrowed to deployment viewer', [{ role: 'WORKSPACE_EDITOR', workspaceId: W }, { role: 'DEPLOYMENT_VIEWER', workspaceId: W, deploymentId: D }], { ws: 'WORKSPACE_EDITOR', dep: 'DEPLOYMENT_VIEWER', sys: null }],
+    ['deployment role only, no workspace role', [{ role: 'DEPLOYMENT_EDITOR', workspaceId: W, deploymentId: D }], { ws: null, dep: 'DEPLOYMENT_EDITOR', sys: null }],
+    ['a role in another workspace does not count', [{ role: 'WORKSPACE_ADMIN', workspaceId: OTHER_W }], { ws: null, dep: null, sys: null }],
+    ['system viewer with a workspace viewer role', [{ role: 'SYSTEM_VIEWER' }, { role: 'WORKSPACE_VIEWER', workspaceId: W }], { ws: 'WORKSPACE_VIEWER', dep: 'DEPLOYMENT_VIEWER', sys: 'SYSTEM_VIEWER' }],
+    ['system admin without workspace role', [{ role: 'SYSTEM_ADMIN' }], { ws: null, dep: 'DEPLOYMENT_ADMIN', sys: 'SYSTEM_ADMIN' }],
+    ['system editor and system viewer: the higher', [{ role: 'SYSTEM_VIEWER' }, { role: 'SYSTEM_EDITOR' }], { ws: null, dep: null, sys: 'SYSTEM_EDITOR' }],
+  ])('%s', (_name, bindings, expected) => {
+    expect(workspaceRoleOf(bindings, W)).toBe(expected.ws)
+    expect(deploymentRoleOf(bindings, W, D)).toBe(expected.dep)
+    expect(systemRoleOf(bindings)).toBe(expected.sys)
+  })
+
+  it('a deployment override does not leak into workspace permissions or other workspaces', () => {
+    const b: Binding[] = [{ role: 'DEPLOYMENT_ADMIN', workspaceId: W, deploymentId: D }]
+    expect(workspacePermissions(b, W).has('workspace.users.get')).toBe(false)
+    expect(deploymentPermissions(b, W, D).has('deployment.config.delete')).toBe(true)
+    expect(deploymentPermissions(b, OTHER_W, 'd9').has('deployment.config.get')).toBe(false)
+  })
+})
+
+describe('grantingRoleOf and grantableRolesOn: who may grant what, where', () => {
+  const W = 'w1'
+  const D = 'd1'
+  it.each<[string, Binding[], Parameters<typeof grantableRolesOn>[1], Role[]]>([
+    ['workspace admin on their workspace', [{ role: 'WORKSPACE_ADMIN', workspaceId: W }], { scope: 'WORKSPACE', workspaceId: W }, ['WORKSPACE_VIEWER', 'WORKSPACE_EDITOR', 'WORKSPACE_ADMIN']],
+    ['workspace editor on their workspace', [{ role: 'WORKSPACE_EDITOR', workspaceId: W }], { scope: 'WORKSPACE', workspaceId: W }, ['WORKSPACE_VIEWER', 'WORKSPACE_EDITOR']],
+    ['workspace admin on another workspace', [{ role: 'WORKSPACE_ADMIN', workspaceId: W }], { scope: 'WORKSPACE', workspaceId: 'w2' }, []],
+    ['workspace admin on a deployment (admin everywhere in it)', [{ role: 'WORKSPACE_ADMIN', workspaceId: W }], { scope: 'DEPLOYMENT', workspaceId: W, deploymentId: D }, ['DEPLOYMENT_VIEWER', 'DEPLOYMENT_EDITOR', 'DEPLOYMENT_ADMIN']],
+    ['workspace viewer with a deployment editor override', [{ role: 'WORKSPACE_VIEWER', workspaceId: W }, { role: 'DEPLOYMENT_EDITOR', workspaceId: W, deploymentId: D }], { scope: 'DEPLOYMENT', workspaceId: W, deploymentId: D }, ['DEPLOYMENT_VIEWER', 'DEPLOYMENT_EDITOR']],
+    ['system admin anywhere', [{ role: 'SYSTEM_ADMIN' }], { scope: 'WORKSPACE', workspaceId: 'any' }, ['WORKSPACE_VIEWER', 'WORKSPACE_EDITOR', 'WORKSPACE_ADMIN']],
+    ['system editor on the system scope', [{ role: 'SYSTEM_EDITOR' }], { scope: 'SYSTEM' }, ['SYSTEM_VIEWER', 'SYSTEM_EDITOR']],
+    ['system editor on a workspace: no role there', [{ role: 'SYSTEM_EDITOR' }], { scope: 'WORKSPACE', workspaceId: W }, []],
+    ['workspace admin on the system scope', [{ role: 'WORKSPACE_ADMIN', workspaceId: W }], { scope: 'SYSTEM' }, []],
+  ])('%s', (_name, bindings, target, roles) => {
+    expect(grantableRolesOn(bindings, target)).toEqual(roles)
+  })
+
+  it('names the role granted with', () => {
+    expect(grantingRoleOf([{ role: 'SYSTEM_ADMIN' }], { scope: 'SYSTEM' })).toBe('SYSTEM_ADMIN')
+    expect(grantingRoleOf([{ role: 'WORKSPACE_EDITOR', workspaceId: 'w' }], { scope: 'WORKSPACE', workspaceId: 'w' })).toBe('WORKSPACE_EDITOR')
   })
 })

@@ -1,4 +1,5 @@
 // Platform-wide administration: all users and system roles.
+import { requireViewer } from '../auth'
 import { requireGrantable, requireSystem } from '../authz'
 import { badInput, lastAdmin, notFound } from '../errors'
 import type { Resolvers } from '../generated/resolvers-types'
@@ -45,6 +46,27 @@ export const systemResolvers: Resolvers = {
       }
       ctx.store.putBinding(binding)
       return binding
+    },
+
+    updateUserStatus: (_parent, { userUuid, status }, ctx) => {
+      const viewer = requireViewer(ctx)
+      requireSystem(ctx, 'system.user.delete', 'deactivate or reactivate users')
+      const user = userById(ctx, userUuid, 'userUuid')
+      if (status === 'pending') {
+        throw badInput('status', 'A user cannot be made pending: set active (reactivate) or inactive (deactivate).')
+      }
+      // Deactivating yourself would also lock out the last system admin; nobody may do it.
+      if (user.id === viewer.user.id) throw badInput('userUuid', 'You cannot change the status of your own account: ask another system admin.')
+      if (user.status === status) return user
+      if (status === 'active' && user.status === 'pending') {
+        throw badInput('status', `${user.email} has not accepted their invitation yet: they become active when they do.`)
+      }
+      user.status = status
+      user.updatedAt = iso(ctx.now())
+      // A deactivated user's sessions end at once; reactivating does not revive them.
+      if (status === 'inactive') ctx.store.dropTokensOf(user.id)
+      ctx.store.changed()
+      return user
     },
 
     deleteSystemRoleBinding: (_parent, { userId, role }, ctx) => {

@@ -1,0 +1,1 @@
+export { AdminDeploymentsPage as default } from '@/features/system/admin-deployments-page'

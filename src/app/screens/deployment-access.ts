@@ -1,0 +1,1 @@
+export { DeploymentAccessPage as default } from '@/features/people/deployment-access-page'

@@ -1,0 +1,1 @@
+export { DeploymentServiceAccountsPage as default } from '@/features/people/service-accounts-page'

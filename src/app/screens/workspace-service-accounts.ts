@@ -1,0 +1,1 @@
+export { WorkspaceServiceAccountsPage as default } from '@/features/people/service-accounts-page'

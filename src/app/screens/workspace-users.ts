@@ -1,0 +1,1 @@
+export { WorkspaceMembersPage as default } from '@/features/people/workspace-members-page'

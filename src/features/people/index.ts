@@ -1,0 +1,3 @@
+export { MemberStatusBadge } from './status-badge'
+export { RoleBadge } from './role-choice'
+export { primaryAddress } from './member-rows'

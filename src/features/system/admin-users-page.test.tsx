@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { useTestBackend } from '@/testing/backend'
+import { renderApp } from '@/testing/render-app'
+
+const backend = useTestBackend()
+
+async function openAs(email: string, route = '/admin/users') {
+  const user = userEvent.setup()
+  const view = renderApp({ route, token: await backend.as(email) })
+  await screen.findByRole('heading', { level: 1, name: 'Users' }, { timeout: 5000 })
+  await screen.findByRole('table', { name: /^Users/ })
+  return { user, ...view }
+}
+
+const rowOf = (name: RegExp) => within(screen.getByRole('table', { name: /^Users/ })).getByRole('rowheader', { name }).closest('tr') as HTMLElement
+/** Status and system roles of a row. */
+const cellsOf = (name: RegExp) => {
+  const [status, roles] = within(rowOf(name)).getAllByRole('cell')
+  return { status: status?.textContent, roles: roles?.textContent }
+}
+
+describe('all users', () => {
+  it('lists every user with status and system roles, searchable through the URL', async () => {
+    const { user, router } = await openAs('admin@example.com')
+    expect(cellsOf(/Simon Edwards/)).toEqual({ status: 'Active', roles: 'System editor' })
+    expect(cellsOf(/Ivan Petrov/)).toEqual({ status: 'Deactivated', roles: 'None' })
+    expect(cellsOf(/Peter Holm/)).toEqual({ status: 'Pending', roles: 'None' })
+    expect(screen.getByText('Users 1–45 (the last)')).toBeInTheDocument()
+
+    await user.type(screen.getByLabelText('Search'), 'sofia')
+    await waitFor(() => expect(router.state.location.search).toBe('?q=sofia'), { timeout: 4000 })
+    await waitFor(() => expect(within(screen.getByRole('table', { name: /^Users/ })).getAllByRole('rowheader')).toHaveLength(1), { timeout: 4000 })
+    expect(cellsOf(/Sofia Varga/).roles).toBe('System viewer')
+  })
+
+  it('opens a search from the URL, and says when nothing matches', async () => {
+    renderApp({ route: '/admin/users?q=nobody-by-this-name', token: await backend.as('admin@example.com') })
+    expect(await screen.findByText('No user matches “nobody-by-this-name”')).toBeInTheDocument()
+    expect(screen.getByLabelText('Search')).toHaveValue('nobody-by-this-name')
+  })
+
+  it('grants and revokes a system role', async () => {
+    const { user } = await openAs('admin@example.com')
+    await user.click(screen.getByRole('button', { name: 'System roles of Nico Brandt' }))
+    const dialog = await screen.findByRole('dialog', { name: 'System roles of Nico Brandt' })
+    await user.click(within(dialog).getByRole('button', { name: 'Grant system viewer' }))
+    expect(await within(dialog).findByRole('button', { name: 'Revoke system viewer' })).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    expect(cellsOf(/Nico Brandt/).roles).toBe('System viewer')
+
+    await user.click(screen.getByRole('button', { name: 'System roles of Nico Brandt' }))
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Revoke system viewer' }))
+    const dialog2 = await screen.findByRole('dialog')
+    await within(dialog2).findByRole('button', { name: 'Grant system viewer' })
+    await user.click(within(dialog2).getByRole('button', { name: 'Close' }))
+    expect(cellsOf(/Nico Brandt/).roles).toBe('None')
+  })
+
+  it('shows the server’s refusal to remove the last system admin', async () => {
+    const { user } = await openAs('admin@example.com')
+    await user.click(screen.getByRole('button', { name: 'System roles of Jordan Blake' }))
+    let dialog = await screen.findByRole('dialog')
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke system admin' }))
+    await within(dialog).findByRole('button', { name: 'Grant system admin' })
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+
+    await user.click(screen.getByRole('button', { name: 'System roles of Alex Rivera' }))
+    dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByText(/revoking system admin takes this page away from you/)).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke system admin' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('is the last system admin')
+  })
+
+  it('deactivates and reactivates a user after confirming, never yourself', async () => {
+    const { user } = await openAs('admin@example.com')
+    expect(within(rowOf(/Alex Rivera/)).queryByRole('button', { name: /Deactivate/ })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Deactivate Erin Chen' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate Erin Chen?' })
+    expect(dialog).toHaveTextContent('cannot sign in until reactivated')
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate user' }))
+    await waitFor(() => expect(cellsOf(/Erin Chen/).status).toBe('Deactivated'))
+    await expect(backend.as('editor@example.com')).rejects.toThrow(/deactivated/)
+
+    await user.click(screen.getByRole('button', { name: 'Reactivate Erin Chen' }))
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Reactivate user' }))
+    await waitFor(() => expect(cellsOf(/Erin Chen/).status).toBe('Active'))
+    await expect(backend.as('editor@example.com')).resolves.toBeTruthy()
+  })
+
+  it.each(['viewer@example.com', 'sysedit@example.com', 'wsadmin@example.com'])('is forbidden to %s', async (email) => {
+    renderApp({ route: '/admin/users', token: await backend.as(email) })
+    expect(await screen.findByRole('heading', { name: "You don't have access" }, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+  })
+})

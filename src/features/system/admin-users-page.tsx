@@ -1,0 +1,328 @@
+import { useMutation, useQuery } from '@apollo/client/react'
+import { useEffect, useRef, useState } from 'react'
+import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { toast } from 'sonner'
+import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { Dialog } from '@/components/ui/dialog'
+import { inputClasses } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
+import { useAccess, useSession } from '@/features/auth'
+import { MemberStatusBadge, primaryAddress, RoleBadge } from '@/features/people'
+import type { AdminUserFragment } from '@/gql/graphql'
+import { formatDateTime, formatInteger } from '@/lib/format'
+import { firstProblem, hasCode } from '@/lib/graphql-errors'
+import { grantableRolesOn, type Role, ROLE_LABELS } from '@/lib/permissions'
+import { useSearchState } from '@/lib/search-params'
+import { backStackOf, pageOf, systemRolesOf, USERS_PAGE_SIZE, usersSearchSchema, workspaceCountOf } from './admin-lists'
+import { AdminUsersQuery, CreateSystemRoleBindingMutation, DeleteSystemRoleBindingMutation, UpdateUserStatusMutation } from './operations'
+
+const SEARCH_DELAY_MS = 300
+
+const SYSTEM_ROLE_TEXT: Record<'SYSTEM_VIEWER' | 'SYSTEM_EDITOR' | 'SYSTEM_ADMIN', string> = {
+  SYSTEM_VIEWER: 'Platform monitoring; sees system service accounts.',
+  SYSTEM_EDITOR: 'Also grants system viewer and editor roles.',
+  SYSTEM_ADMIN: 'Everything: every workspace, deployment, user and quota.',
+}
+const SYSTEM_ROLES = ['SYSTEM_VIEWER', 'SYSTEM_EDITOR', 'SYSTEM_ADMIN'] as const
+
+const nameOf = (u: AdminUserFragment) => u.fullName ?? u.username
+
+function SystemRolesDialog({ user, onClose }: { user: AdminUserFragment; onClose: () => void }) {
+  const { bindings, user: me } = useSession()
+  const grantable = grantableRolesOn(bindings, { scope: 'SYSTEM' })
+  const held = systemRolesOf(user.roleBindings)
+  const isSelf = me.id === user.id
+  const refetchQueries = isSelf ? ['Self'] : []
+  const [grant, granting] = useMutation(CreateSystemRoleBindingMutation, { refetchQueries })
+  const [revoke, revoking] = useMutation(DeleteSystemRoleBindingMutation, { refetchQueries })
+  const [pending, setPending] = useState<Role | null>(null)
+  const error = granting.error ?? revoking.error
+
+  const change = async (role: Role, has: boolean) => {
+    setPending(role)
+    granting.reset()
+    revoking.reset()
+    const variables = { userId: user.id, role }
+    const ok = await (has ? revoke({ variables }) : grant({ variables })).then(
+      (r) => Boolean(r.data),
+      () => false,
+    )
+    setPending(null)
+    if (ok) toast.success(`${nameOf(user)}: ${ROLE_LABELS[role].toLowerCase()} ${has ? 'revoked' : 'granted'}`)
+  }
+
+  return (
+    <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title={`System roles of ${nameOf(user)}`} description="System roles apply to the whole platform, on top of any workspace or deployment role.">
+      <div className="space-y-3">
+        <ul className="space-y-2">
+          {SYSTEM_ROLES.map((role) => {
+            const has = held.includes(role)
+            const can = grantable.includes(role)
+            return (
+              <li key={role} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-border p-3 text-sm">
+                <span className="min-w-0 flex-1">
+                  <span className="block font-medium">
+                    {ROLE_LABELS[role]} <span className="font-normal text-muted">({has ? 'granted' : 'not granted'})</span>
+                  </span>
+                  <span className="block text-muted">{SYSTEM_ROLE_TEXT[role]}</span>
+                </span>
+                {can ? (
+                  <Button
+                    size="sm"
+                    variant={has ? 'secondary' : 'primary'}
+                    aria-label={`${has ? 'Revoke' : 'Grant'} ${ROLE_LABELS[role].toLowerCase()}`}
+                    busy={pending === role}
+                    disabled={pending !== null && pending !== role}
+                    onClick={() => void change(role, has)}
+                  >
+                    {has ? 'Revoke' : 'Grant'}
+                  </Button>
+                ) : null}
+              </li>
+            )
+          })}
+        </ul>
+        {isSelf && held.includes('SYSTEM_ADMIN') ? <InlineAlert tone="warning">These are your own roles: revoking system admin takes this page away from you.</InlineAlert> : null}
+        {error ? <InlineAlert tone="danger">{firstProblem(error).message}</InlineAlert> : null}
+        <div className="flex justify-end">
+          <Button onClick={onClose}>Close</Button>
+        </div>
+      </div>
+    </Dialog>
+  )
+}
+
+function StatusDialog({ user, onClose }: { user: AdminUserFragment; onClose: () => void }) {
+  const [update, { loading, error }] = useMutation(UpdateUserStatusMutation)
+  const deactivate = user.status !== 'inactive'
+  const confirm = async () => {
+    const result = await update({ variables: { userUuid: user.id, status: deactivate ? 'inactive' : 'active' } }).catch(() => null)
+    if (!result?.data) return
+    toast.success(`${nameOf(user)} ${deactivate ? 'deactivated' : 'reactivated'}`)
+    onClose()
+  }
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(o) => (o ? undefined : onClose())}
+      title={deactivate ? `Deactivate ${nameOf(user)}?` : `Reactivate ${nameOf(user)}?`}
+      description={
+        deactivate
+          ? 'They are signed out everywhere and cannot sign in until reactivated. Their roles stay, so reactivating restores their access.'
+          : 'They can sign in again, with the roles they had.'
+      }
+      confirmLabel={deactivate ? 'Deactivate user' : 'Reactivate user'}
+      variant={deactivate ? 'danger' : 'primary'}
+      busy={loading}
+      error={error}
+      onConfirm={() => void confirm()}
+    />
+  )
+}
+
+type Action = { kind: 'roles' | 'status'; user: AdminUserFragment } | null
+
+export function AdminUsersPage() {
+  const access = useAccess()
+  const { user: me, bindings } = useSession()
+  const [search] = useSearchState(usersSearchSchema)
+  // What is typed; follows the URL when that changes from elsewhere (Back, a link).
+  const [draft, setDraft] = useState(search.q)
+  const [syncedQ, setSyncedQ] = useState(search.q)
+  const [pushedQ, setPushedQ] = useState<string | null>(null)
+  if (search.q !== syncedQ) {
+    setSyncedQ(search.q)
+    // A search this field sent is not a change from elsewhere: keep typing undisturbed.
+    if (search.q !== pushedQ && draft.trim() !== search.q) setDraft(search.q)
+  }
+  const [params] = useSearchParams()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const back = backStackOf(location.state)
+  const timer = useRef<number | undefined>(undefined)
+  useEffect(() => {
+    const pending = timer
+    return () => window.clearTimeout(pending.current)
+  }, [])
+  const [action, setAction] = useState<Action>(null)
+
+  const q = search.q.trim()
+  const { data, previousData, loading, error, refetch } = useQuery(AdminUsersQuery, {
+    variables: { user: q ? { searchPhrase: q } : null, cursor: search.after ?? null, take: USERS_PAGE_SIZE + 1 },
+  })
+  const shown = data ?? previousData
+
+  /** Paging pushes history entries, so Back goes to the previous page too. */
+  const goTo = (patch: { q?: string; after?: string | undefined }, nextBack: string[], replace = false) => {
+    const next = new URLSearchParams(params)
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value)
+      else next.delete(key)
+    }
+    const query = next.toString()
+    void navigate({ search: query ? `?${query}` : '' }, { state: { usersBack: nextBack }, replace })
+  }
+  const searchFor = (text: string) => {
+    window.clearTimeout(timer.current)
+    if (text.trim() === q) return
+    setPushedQ(text.trim())
+    goTo({ q: text.trim(), after: undefined }, [], true)
+  }
+
+  const canGrant = access.system('system.iam.update') && grantableRolesOn(bindings, { scope: 'SYSTEM' }).length > 0
+  const canDeactivate = access.system('system.user.delete')
+  const page = shown ? pageOf(shown.users, USERS_PAGE_SIZE) : null
+  const offset = back.length * USERS_PAGE_SIZE
+  const knowsOffset = !search.after || back.length > 0
+  const badCursor = error && hasCode(error, 'BAD_USER_INPUT') && search.after
+  // The row as the cache has it now: a dialog shows the roles its own changes made.
+  const acting = action ? { ...action, user: page?.rows.find((u) => u.id === action.user.id) ?? action.user } : null
+
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone with an account on the platform: their status and system roles." />
+      <form
+        role="search"
+        aria-label="Search users"
+        className="mb-3 flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault()
+          searchFor(draft)
+        }}
+      >
+        <label className="flex min-w-56 flex-1 flex-col gap-1 text-sm">
+          <span className="font-medium">Search</span>
+          <input
+            type="search"
+            className={inputClasses}
+            placeholder="Name, username or email"
+            value={draft}
+            onChange={(e) => {
+              const text = e.target.value
+              setDraft(text)
+              window.clearTimeout(timer.current)
+              timer.current = window.setTimeout(() => searchFor(text), SEARCH_DELAY_MS)
+            }}
+          />
+        </label>
+        <Button type="submit">Search</Button>
+      </form>
+      {badCursor ? (
+        <ErrorState error={error} title="This page of users no longer exists" onRetry={() => goTo({ after: undefined }, [])} />
+      ) : error ? (
+        <ErrorState error={error} title={shown ? 'The user list could not be refreshed' : 'The user list could not be loaded'} onRetry={() => void refetch()} />
+      ) : null}
+      {!page ? (
+        loading ? <LoadingState label="Loading users…" /> : null
+      ) : page.rows.length === 0 ? (
+        <EmptyState title={q ? `No user matches “${q}”` : 'No users'} />
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-border bg-surface" aria-busy={loading || undefined}>
+            <table className="w-full min-w-[48rem] text-sm">
+              <caption className="sr-only">Users{q ? ` matching ${q}` : ''}</caption>
+              <thead className="border-b border-border bg-surface-sunken text-left">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    System roles
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Workspaces
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Created
+                  </th>
+                  {canGrant || canDeactivate ? (
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((u) => {
+                  const roles = systemRolesOf(u.roleBindings)
+                  const isSelf = u.id === me.id
+                  // Nobody changes their own status (the server refuses it too).
+                  const statusAction = canDeactivate && !isSelf ? (u.status === 'inactive' ? 'Reactivate' : 'Deactivate') : null
+                  return (
+                    <tr key={u.id} className="border-b border-border last:border-0">
+                      <th scope="row" className="px-3 py-2 text-left font-normal">
+                        <span className="font-medium">{nameOf(u)}</span>
+                        {isSelf ? <span className="text-muted"> (you)</span> : null}
+                        <span className="block break-all text-xs text-muted">{primaryAddress(u)}</span>
+                      </th>
+                      <td className="px-3 py-2">
+                        <MemberStatusBadge status={u.status} />
+                      </td>
+                      <td className="px-3 py-2">
+                        {roles.length ? (
+                          <span className="flex flex-wrap gap-1">
+                            {roles.map((r) => (
+                              <RoleBadge key={r} role={r} />
+                            ))}
+                          </span>
+                        ) : (
+                          <span className="text-muted">None</span>
+                        )}
+                      </td>
+                      <td className="px-3 py-2 tabular-nums">{workspaceCountOf(u.roleBindings)}</td>
+                      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(u.createdAt)}</td>
+                      {canGrant || canDeactivate ? (
+                        <td className="px-3 py-2">
+                          <div className="flex flex-wrap justify-end gap-2">
+                            {canGrant ? (
+                              <Button size="sm" aria-label={`System roles of ${nameOf(u)}`} onClick={() => setAction({ kind: 'roles', user: u })}>
+                                System roles
+                              </Button>
+                            ) : null}
+                            {statusAction ? (
+                              <Button size="sm" variant="ghost" aria-label={`${statusAction} ${nameOf(u)}`} onClick={() => setAction({ kind: 'status', user: u })}>
+                                {statusAction}
+                              </Button>
+                            ) : null}
+                          </div>
+                        </td>
+                      ) : null}
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label="Pages of users" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm">
+            <p aria-live="polite">
+              {knowsOffset
+                ? `Users ${formatInteger(offset + 1)}–${formatInteger(offset + page.rows.length)}${page.hasNext ? '' : ' (the last)'}`
+                : `${formatInteger(page.rows.length)} users from a later page`}
+              {loading ? ' · loading…' : ''}
+            </p>
+            <div className="flex flex-wrap gap-2">
+              {search.after ? (
+                <Button size="sm" variant="ghost" onClick={() => goTo({ after: undefined }, [])}>
+                  First page
+                </Button>
+              ) : null}
+              <Button size="sm" disabled={back.length === 0} onClick={() => goTo({ after: back.at(-1) || undefined }, back.slice(0, -1))}>
+                Previous page
+              </Button>
+              <Button size="sm" disabled={!page.hasNext} onClick={() => goTo({ after: page.rows.at(-1)?.id }, [...back, search.after ?? ''])}>
+                Next page
+              </Button>
+            </div>
+          </nav>
+        </>
+      )}
+      {acting?.kind === 'roles' ? <SystemRolesDialog user={acting.user} onClose={() => setAction(null)} /> : null}
+      {acting?.kind === 'status' ? <StatusDialog user={acting.user} onClose={() => setAction(null)} /> : null}
+    </>
+  )
+}
