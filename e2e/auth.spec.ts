@@ -88,6 +88,7 @@ test.describe('shell', () => {
 
   test('in a narrow window the navigation opens from a menu button', async ({ page }) => {
     await signInAs(page, 'editor@example.com')
+    await expect(page.getByRole('heading', { level: 1, name: 'Data Platform' })).toBeVisible()
     await page.setViewportSize({ width: 375, height: 740 })
     const menu = page.getByRole('button', { name: 'Menu', exact: true })
     await expect(menu).toBeVisible()

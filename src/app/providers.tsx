@@ -1,10 +1,12 @@
 import { ApolloProvider } from '@apollo/client/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
-import { Toaster } from 'sonner'
+import { lazy, Suspense, type ReactNode } from 'react'
 import type { ConsoleApolloClient } from '@/lib/apollo-client'
 import type { ResolvedConfig } from '@/lib/runtime-config'
 import { RuntimeConfigProvider } from '@/lib/runtime-config-context'
+
+// Toasts only follow something the user did, so the toaster loads after the first paint.
+const Toaster = lazy(() => import('sonner').then((m) => ({ default: m.Toaster })))
 
 export function createQueryClient() {
   return new QueryClient({
@@ -34,7 +36,9 @@ export function AppProviders({
       <ApolloProvider client={apollo}>
         <QueryClientProvider client={queryClient}>
           {children}
-          <Toaster position="bottom-right" closeButton richColors toastOptions={{ duration: 6000 }} />
+          <Suspense fallback={null}>
+            <Toaster position="bottom-right" closeButton theme="system" toastOptions={{ duration: 6000 }} />
+          </Suspense>
         </QueryClientProvider>
       </ApolloProvider>
     </RuntimeConfigProvider>

@@ -3,10 +3,9 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors'
 import { SetContextLink } from '@apollo/client/link/context'
 import { ErrorLink } from '@apollo/client/link/error'
 import { RetryLink } from '@apollo/client/link/retry'
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
 import { getMainDefinition } from '@apollo/client/utilities'
 import { Kind } from 'graphql'
-import { createClient } from 'graphql-ws'
+import { defer, from, switchMap } from 'rxjs'
 import type { ResolvedConfig } from './runtime-config'
 import { currentToken } from './session-store'
 
@@ -45,21 +44,31 @@ export function createApolloClient(config: ResolvedConfig, options: ApolloClient
   const http = new HttpLink({ uri: config.graphqlUrl })
 
   let transport: ApolloLink = http
-  if (config.graphqlWsUrl) {
-    const ws = new GraphQLWsLink(
-      createClient({
-        url: config.graphqlWsUrl,
-        lazy: true,
-        // The token travels in the connection payload, never in the URL.
-        connectionParams: () => {
-          const token = currentToken()
-          return token ? { authorization: `Bearer ${token}` } : {}
-        },
-        retryAttempts: Number.POSITIVE_INFINITY,
-        shouldRetry: () => true,
-      }),
+  const wsUrl = config.graphqlWsUrl
+  if (wsUrl) {
+    // The WebSocket client loads with the first subscription (the logs'
+    // live tail), not with the console's first page.
+    let ws: Promise<ApolloLink> | null = null
+    const loadWs = async (): Promise<ApolloLink> => {
+      const [{ createClient }, { GraphQLWsLink }] = await Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')])
+      return new GraphQLWsLink(
+        createClient({
+          url: wsUrl,
+          lazy: true,
+          // The token travels in the connection payload, never in the URL.
+          connectionParams: () => {
+            const token = currentToken()
+            return token ? { authorization: `Bearer ${token}` } : {}
+          },
+          retryAttempts: Number.POSITIVE_INFINITY,
+          shouldRetry: () => true,
+        }),
+      )
+    }
+    const lazyWs = new ApolloLink((operation, forward) =>
+      defer(() => from((ws ??= loadWs()))).pipe(switchMap((link) => link.request(operation, forward))),
     )
-    transport = ApolloLink.split((op) => operationKind(op.query) === 'subscription', ws, http)
+    transport = ApolloLink.split((op) => operationKind(op.query) === 'subscription', lazyWs, http)
   }
 
   return new ApolloClient({

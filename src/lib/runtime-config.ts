@@ -1,8 +1,9 @@
 // The built console reads /config.json at start, so one build serves every
 // environment. With no GraphQL URL it runs on the embedded demo backend.
-import { z } from 'zod'
+// zod's tree-shakable build: this module loads with the entry, before any route.
+import * as z from 'zod/mini'
 
-const optionalUrl = z.string().min(1).nullable().default(null)
+const optionalUrl = z._default(z.nullable(z.string().check(z.minLength(1))), null)
 
 export const runtimeConfigSchema = z.object({
   graphqlUrl: optionalUrl,
