@@ -88,3 +88,24 @@ describe('log subscription', () => {
     expect(refused.errors?.[0]?.extensions.code).toBe('FORBIDDEN')
   })
 })
+
+describe('logs until', () => {
+  test('ends the window at `until` (inclusive), so a fixed range finds the same records later', async () => {
+    const { signIn } = testHouston()
+    const viewer = await signIn('viewer@example.com')
+    const until = new Date(T0 - 10_000).toISOString()
+    const LOGS_UNTIL = LOGS.replace('$s: String)', '$s: String, $u: DateTime)').replace('search: $s)', 'search: $s, until: $u)')
+    const { logs } = await viewer.data<{ logs: Log[] }>(LOGS_UNTIL, { d: SEED_IDS.customerEtl, t: since, u: until })
+    expect(logs.length).toBeGreaterThan(10)
+    expect(logs.every((l) => l.timestamp > since && l.timestamp <= until)).toBe(true)
+    const all = await viewer.data<{ logs: Log[] }>(LOGS, { d: SEED_IDS.customerEtl, t: since })
+    expect(all.logs.filter((l) => l.timestamp <= until)).toEqual(logs)
+  })
+
+  test('refuses a timestamp that is not a date', async () => {
+    const { signIn } = testHouston()
+    const viewer = await signIn('viewer@example.com')
+    const e = await viewer.error(LOGS, { d: SEED_IDS.customerEtl, t: 'yesterday' })
+    expect(e.code).toBe('BAD_USER_INPUT')
+  })
+})

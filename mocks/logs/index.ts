@@ -29,6 +29,43 @@ export const DEFAULT_WINDOW_MS = 3_600_000
 /** How far back a query scans at most, in records, before it gives up (as Elasticsearch would time out). */
 export const MAX_SCAN_RECORDS = 1_000_000
 
+export interface LogVolume {
+  /** Records per second per component (see `ratePerSecond`). */
+  ratePerSecond: number
+  /** The most records one `logs` query or one subscription backlog returns. */
+  limit: number
+  /**
+   * Each record repeated this many times (ids suffixed `~1`, `~2`…, same
+   * timestamp): timestamps are whole milliseconds and unique per release, so
+   * one release cannot exceed 1,000 distinct records a second. Benchmark
+   * only: records sharing a timestamp break `since`-exclusive resumption.
+   */
+  copies: number
+}
+
+let volume: LogVolume = { ratePerSecond: DEFAULT_RATE_PER_SECOND, limit: DEFAULT_LIMIT, copies: 1 }
+
+/**
+ * Test-only: how much the fake Houston's `logs` and `log` produce, for the
+ * benchmark (e.g. 600 records/s per component and 100,000 per query). Returns
+ * a function that restores the previous volume.
+ */
+export function setLogVolume(next: Partial<LogVolume>): () => void {
+  const previous = volume
+  const merged = { ...volume, ...next }
+  if (!(merged.ratePerSecond > 0) || !Number.isFinite(merged.ratePerSecond)) throw new RangeError(`ratePerSecond must be a positive number, got ${merged.ratePerSecond}`)
+  if (!Number.isInteger(merged.limit) || merged.limit < 1) throw new RangeError(`limit must be a positive integer, got ${merged.limit}`)
+  if (!Number.isInteger(merged.copies) || merged.copies < 1) throw new RangeError(`copies must be a positive integer, got ${merged.copies}`)
+  volume = merged
+  return () => {
+    volume = previous
+  }
+}
+
+export function logVolume(): LogVolume {
+  return volume
+}
+
 interface Filter {
   release: string
   /** One component, or null/undefined for all of `components`. */
@@ -174,8 +211,12 @@ function collect(f: Filter, from: number, to: number, limit: number): LogRecord[
   const match = matcher(f.search)
   const out: LogRecord[] = []
   if (limit <= 0) return out
+  const copies = volume.copies
   scanBackward(g, from, to, MAX_SCAN_RECORDS, (r) => {
-    if (!match || match(r)) out.push(r)
+    if (match && !match(r)) return true
+    // Newest first here: the copies' ids sort after the original's.
+    for (let i = copies - 1; i > 0 && out.length < limit; i--) out.push({ ...r, id: `${r.id}~${i}` })
+    if (out.length < limit) out.push(r)
     return out.length < limit
   })
   return out.reverse()

@@ -1,5 +1,5 @@
 // Deployment logs, served from the deterministic generator in mocks/logs.
-import { type LogRecord, queryLogs, streamLogs } from '../../logs/index'
+import { DEFAULT_WINDOW_MS, type LogRecord, logVolume, queryLogs, streamLogs } from '../../logs/index'
 import { requireDeployment } from '../authz'
 import type { HoustonContext } from '../context'
 import { badInput } from '../errors'
@@ -21,6 +21,7 @@ interface LogArgs {
   component?: string | null
   timestamp?: string | null
   search?: string | null
+  until?: string | null
 }
 
 function logSource(ctx: HoustonContext, args: LogArgs) {
@@ -30,12 +31,18 @@ function logSource(ctx: HoustonContext, args: LogArgs) {
   if (args.component && !components.includes(args.component)) {
     throw badInput('component', `${dep.label} runs no ${args.component}: its components are ${components.join(', ')}.`)
   }
+  for (const [name, value] of [['timestamp', args.timestamp], ['until', args.until]] as const) {
+    if (value && Number.isNaN(Date.parse(value))) throw badInput(name, `${name} must be an ISO 8601 date and time, got "${value}".`)
+  }
+  const { ratePerSecond, limit } = logVolume()
   return {
     release: dep.releaseName,
     components,
     component: args.component ?? null,
     since: args.timestamp ?? null,
     search: args.search?.trim() || null,
+    ratePerSecond,
+    limit,
   }
 }
 
@@ -61,7 +68,14 @@ function mapStream<T, U>(source: AsyncIterableIterator<T>, map: (t: T) => U, sto
   return iterator
 }
 
-const query = (ctx: HoustonContext, args: LogArgs): LogRecord[] => queryLogs({ ...logSource(ctx, args), now: ctx.now() })
+function query(ctx: HoustonContext, args: LogArgs): LogRecord[] {
+  const source = logSource(ctx, args)
+  const now = ctx.now()
+  const until = args.until ? Math.min(Date.parse(args.until), now) : now
+  // A window that ends before it starts holds nothing (queryLogs would read a missing `since` as an hour back).
+  if (source.since !== null && Date.parse(source.since) >= until) return []
+  return queryLogs({ ...source, since: source.since ?? new Date(until - DEFAULT_WINDOW_MS).toISOString(), now: until })
+}
 
 export const logResolvers: Resolvers = {
   Query: {

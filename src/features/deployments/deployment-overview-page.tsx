@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router'
 import { CopyButton } from '@/components/ui/copy-button'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
+import { DeploymentEmbeds } from '@/features/metrics'
 import { deploymentResources, formatCpu, formatMemory, totalAu } from '@/lib/au'
 import { executorOf } from '@/lib/au'
 import { formatDateTime } from '@/lib/format'
@@ -98,6 +99,7 @@ export function DeploymentOverviewPage() {
           ) : null}
         </div>
       </section>
+      <DeploymentEmbeds className="mt-6" workspaceId={workspaceId} deploymentId={d.id} releaseName={d.releaseName} />
     </>
   )
 }

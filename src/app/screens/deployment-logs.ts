@@ -1,0 +1,1 @@
+export { DeploymentLogsPage as default } from '@/features/logs/deployment-logs-page'

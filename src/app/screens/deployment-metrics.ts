@@ -1,0 +1,1 @@
+export { DeploymentMetricsPage as default } from '@/features/metrics/deployment-metrics-page'

@@ -1,0 +1,102 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { graphql, HttpResponse } from 'msw'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { useTestBackend } from '@/testing/backend'
+import { renderApp } from '@/testing/render-app'
+import { SEED_IDS } from '../../../mocks/houston/seed'
+
+const backend = useTestBackend()
+
+// jsdom lays nothing out: give the scrolling list a height and each row a line's, so the virtualiser renders rows.
+beforeAll(() => {
+  const size = (el: HTMLElement) => (el.getAttribute('role') === 'region' ? 600 : el.getAttribute('role') === 'listitem' ? 29 : 0)
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return size(this)
+  })
+  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockImplementation(() => 1000)
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
+    return this.getAttribute('role') === 'region' ? 600 : 0
+  })
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockImplementation(() => 1000)
+})
+
+const base = `/workspaces/${SEED_IDS.dataPlatform}/deployments/${SEED_IDS.customerEtl}/logs`
+
+const rows = () => within(screen.getByRole('list', { name: 'Log records' })).getAllByRole('listitem')
+
+describe('the logs screen', () => {
+  it('shows a viewer the scheduler records of the last five minutes, searchable over every loaded record', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp({ route: `${base}?component=scheduler&range=5m`, token: await backend.as('viewer@example.com') })
+    await screen.findByRole('heading', { name: 'Customer ETL: logs', level: 1 })
+    await waitFor(() => expect(rows().length).toBeGreaterThan(5))
+    expect(screen.getByLabelText('Component')).toHaveValue('scheduler')
+    for (const row of rows()) expect(row).toHaveTextContent('Scheduler')
+    // Components follow the deployment: Celery on Airflow 2.10 runs workers and a triggerer.
+    expect(within(screen.getByLabelText('Component')).getAllByRole('option').map((o) => o.textContent)).toEqual(['All components', 'Scheduler', 'Webserver', 'Workers', 'Triggerer'])
+
+    await user.click(screen.getByLabelText('Search the loaded records'))
+    await user.paste('tasks up for')
+    await waitFor(() => expect(screen.getByText(/\d+ matching records?$/)).toBeInTheDocument())
+    expect(router.state.location.search).toContain('q=tasks+up+for')
+    await user.click(screen.getByRole('button', { name: 'Next match' }))
+    expect(screen.getByText(/^1 of \d+ matching record/)).toBeInTheDocument()
+    expect(document.querySelectorAll('mark').length).toBeGreaterThan(0)
+
+    await user.click(screen.getByLabelText('Only matching records'))
+    await waitFor(() => for_each_row_contains('tasks up for'))
+    expect(screen.getByRole('button', { name: 'Download shown' })).toBeEnabled()
+  })
+
+  it('opens a permalink on its record, highlighted, in a fixed window', async () => {
+    const token = await backend.as('viewer@example.com')
+    const first = renderApp({ route: `${base}?component=scheduler&range=5m`, token })
+    await waitFor(() => expect(rows().length).toBeGreaterThan(3))
+    const link = within(rows()[2] as HTMLElement).getByRole('link', { name: /Link to the record/ })
+    const href = link.getAttribute('href') ?? ''
+    expect(href).toMatch(/range=custom&from=.+&to=.+&line=/)
+    const time = within(rows()[2] as HTMLElement).getByRole('time').textContent
+    first.unmount()
+
+    renderApp({ route: href, token })
+    const note = await screen.findByText(/Selected record:/)
+    expect(note).toHaveTextContent(time ?? 'missing')
+    expect(screen.getByText('Fixed range: live tail is off.')).toBeInTheDocument()
+  })
+
+  it('keeps taking new records by polling when no WebSocket endpoint is configured', async () => {
+    renderApp({ route: `${base}?range=5m`, token: await backend.as('viewer@example.com') })
+    const loaded = async () => Number((await screen.findByText(/shown of [\d,]+ loaded/)).textContent.match(/of ([\d,]+) loaded/)?.[1]?.replace(/,/g, ''))
+    const before = await loaded()
+    await waitFor(async () => expect(await loaded()).toBeGreaterThan(before), { timeout: 6000 })
+    expect(screen.getByText('Live')).toBeInTheDocument()
+  })
+
+  it('says what failed when the records cannot be loaded, and retries', async () => {
+    const user = userEvent.setup()
+    let fail = true
+    backend.server.use(
+      graphql.query('DeploymentLogs', () => (fail ? HttpResponse.json({ errors: [{ message: 'Elasticsearch timed out.', extensions: { code: 'UNKNOWN' } }] }) : undefined)),
+    )
+    renderApp({ route: `${base}?range=5m`, token: await backend.as('viewer@example.com') })
+    expect(await screen.findByText('The log records could not be loaded')).toBeInTheDocument()
+    expect(screen.getByText('Elasticsearch timed out.')).toBeInTheDocument()
+    fail = false
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0))
+  })
+
+  it('offers no empty download: copy and download are disabled with a reason when nothing is shown', async () => {
+    backend.server.use(graphql.query('DeploymentLogs', () => HttpResponse.json({ data: { logs: [] } })))
+    renderApp({ route: `${base}?range=custom&from=2024-05-01T10:00:00.000Z&to=2024-05-01T11:00:00.000Z`, token: await backend.as('viewer@example.com') })
+    expect(await screen.findByText('No log records in this time range')).toBeInTheDocument()
+    const download = screen.getByRole('button', { name: 'Download shown' })
+    expect(download).toBeDisabled()
+    expect(download).toHaveAccessibleDescription(/Copy and download need at least one shown record/)
+  })
+})
+
+function for_each_row_contains(text: string) {
+  for (const row of rows()) expect(row.textContent.toLowerCase()).toContain(text)
+}

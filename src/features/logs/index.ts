@@ -1,0 +1,1 @@
+export { DeploymentLogsPage } from './deployment-logs-page'

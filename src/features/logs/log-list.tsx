@@ -1,0 +1,163 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { type Ref, useCallback, useImperativeHandle, useLayoutEffect, useRef } from 'react'
+import { LogLine } from './log-line'
+import type { LogRecord } from './log-model'
+import type { LogStore, LogView, ViewSnapshot } from './log-store'
+
+export interface LogListHandle {
+  /** Scrolls a shown record into the middle of the list; stops following the newest. */
+  scrollToIndex(index: number): void
+  /** Follows the newest records again. */
+  jumpToNewest(): void
+  /** The first shown index in sight. */
+  firstVisibleIndex(): number
+}
+
+interface Props {
+  store: LogStore
+  view: LogView
+  snapshot: ViewSnapshot
+  needle: string
+  selectedId: string | undefined
+  /** Shown index of the current search match, if any. */
+  currentIndex: number | undefined
+  /** Whether the list keeps the newest record in sight as records arrive. */
+  follow: boolean
+  onFollowChange: (follow: boolean) => void
+  permalinkFor: (record: LogRecord) => string
+  onCopy: (record: LogRecord) => void
+  onSelect: (record: LogRecord) => void
+  ref?: Ref<LogListHandle>
+  label: string
+}
+
+const LINE_PX = 20
+/** Rows measured so far that are kept before pruning those of dropped records. */
+const MAX_MEASURED = 5000
+const ROW_PADDING_PX = 9
+
+/**
+ * The shown records, virtualised: only the rows in sight are in the DOM. While
+ * following, the newest stays in view; a reader who scrolled up stays where they
+ * are, even while the oldest records are dropped from the top.
+ */
+export function LogList({ store, view, snapshot, needle, selectedId, currentIndex, follow, onFollowChange, permalinkFor, onCopy, onSelect, ref, label }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const followRef = useRef(follow)
+  followRef.current = follow
+  const droppedRef = useRef(snapshot.droppedFromView)
+  const lastStarts = useRef<readonly { start: number }[]>([])
+
+  // Stable per view, so that a re-render without new records does not re-measure 100,000 rows.
+  const estimateSize = useCallback((i: number) => (store.at(view.seqAt(i) ?? -1)?.lines ?? 1) * LINE_PX + ROW_PADDING_PX, [store, view])
+  const getItemKey = useCallback((i: number) => view.seqAt(i) ?? `missing-${i}`, [view])
+  const getScrollElement = useCallback(() => scrollRef.current, [])
+  // The list re-renders on every store version anyway, so the compiler's memoisation is not missed here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: snapshot.count,
+    getScrollElement,
+    estimateSize,
+    getItemKey,
+    overscan: 12,
+    useAnimationFrameWithResizeObserver: true,
+    // Until the list is measured (and where nothing measures it, as in tests), assume a typical size.
+    initialRect: { width: 1000, height: 600 },
+  })
+
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      followRef.current = false
+      onFollowChange(false)
+      virtualizer.scrollToIndex(index, { align: 'center' })
+    },
+    [virtualizer, onFollowChange],
+  )
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToIndex,
+      jumpToNewest: () => {
+        followRef.current = true
+        onFollowChange(true)
+        const el = scrollRef.current
+        if (el) el.scrollTop = el.scrollHeight
+      },
+      firstVisibleIndex: () => virtualizer.range?.startIndex ?? 0,
+    }),
+    [scrollToIndex, onFollowChange, virtualizer],
+  )
+
+  // After every render: keep the newest in view while following; otherwise hold the rows
+  // in sight still when older rows were dropped from the top.
+  useLayoutEffect(() => {
+    const el = scrollRef.current
+    const dropped = snapshot.droppedFromView - droppedRef.current
+    droppedRef.current = snapshot.droppedFromView
+    if (el && followRef.current) el.scrollTop = el.scrollHeight
+    else if (el && dropped > 0) {
+      const removed = lastStarts.current[dropped]?.start ?? dropped * (LINE_PX + ROW_PADDING_PX)
+      el.scrollTop = Math.max(0, el.scrollTop - removed)
+    }
+    lastStarts.current = virtualizer.measurementsCache
+    // Measured sizes are kept per record: forget those of records no longer held, so memory stays bounded.
+    const sizes = virtualizer.itemSizeCache
+    const first = view.seqAt(0)
+    if (first !== undefined && sizes.size > 4 * MAX_MEASURED) {
+      for (const key of sizes.keys()) if (typeof key === 'number' && key < first) sizes.delete(key)
+    }
+  })
+
+  const onScroll = () => {
+    const el = scrollRef.current
+    if (!el) return
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 24
+    if (atBottom !== followRef.current) {
+      followRef.current = atBottom
+      onFollowChange(atBottom)
+    }
+  }
+
+  const items = virtualizer.getVirtualItems()
+  return (
+    <div
+      ref={scrollRef}
+      onScroll={onScroll}
+      // Keyboard users scroll the list with the arrow keys once it has focus.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      className="h-[65vh] min-h-72 overflow-auto rounded-lg border border-border bg-surface [overflow-anchor:none]"
+    >
+      <div role="list" aria-label="Log records" style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {items.map((item) => {
+          const entry = store.at(view.seqAt(item.index) ?? -1)
+          if (!entry) return null
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              aria-posinset={item.index + 1}
+              aria-setsize={snapshot.count}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+            >
+              <LogLine
+                record={entry}
+                needle={needle}
+                selected={entry.id === selectedId}
+                current={item.index === currentIndex}
+                permalink={permalinkFor(entry)}
+                onCopy={onCopy}
+                onSelect={onSelect}
+              />
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

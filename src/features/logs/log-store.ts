@@ -1,0 +1,285 @@
+// The records of the logs screen, kept outside React: an append-mostly array
+// capped at MAX_RECORDS (the oldest are dropped first, and counted), a set of
+// ids for de-duplication, and a version that useSyncExternalStore watches.
+// Views (filters plus search) follow the store incrementally: a new batch is
+// filtered on its own, not the 100,000 records before it.
+import { compareEntries, type EntryFilter, isMatch, isVisible, type LogEntry, type LogRecord, toEntry } from './log-model'
+
+/** The most records the screen holds; older ones are dropped from view, and the screen says so. */
+export const MAX_RECORDS = 100_000
+
+export interface MergeResult {
+  /** Records not seen before, oldest first. */
+  fresh: LogRecord[]
+  /** Records already held (same id). */
+  duplicates: number
+  /** The newest timestamp seen, including this batch. */
+  cursor: string | null
+  /** Whether the batch held a known record older than the cursor: the source replayed from an older point. */
+  replayed: boolean
+}
+
+/**
+ * What a batch adds to what is already held: new ids only, oldest first, and
+ * the newest timestamp so far (where a resumed stream must continue from).
+ */
+export function mergeBatch(known: { has(id: string): boolean }, cursor: string | null, batch: readonly LogRecord[]): MergeResult {
+  const fresh: LogRecord[] = []
+  const inBatch = new Set<string>()
+  let duplicates = 0
+  let replayed = false
+  let newest = cursor
+  let newestMs = cursor ? Date.parse(cursor) : Number.NEGATIVE_INFINITY
+  for (const r of batch) {
+    if (known.has(r.id) || inBatch.has(r.id)) {
+      duplicates++
+      if (cursor && Date.parse(r.timestamp) < Date.parse(cursor)) replayed = true
+      continue
+    }
+    inBatch.add(r.id)
+    fresh.push(r)
+    const t = Date.parse(r.timestamp)
+    if (t > newestMs) {
+      newestMs = t
+      newest = r.timestamp
+    }
+  }
+  fresh.sort((a, b) => compareEntries({ time: Date.parse(a.timestamp), id: a.id }, { time: Date.parse(b.timestamp), id: b.id }))
+  return { fresh, duplicates, cursor: newest, replayed }
+}
+
+type Listener = () => void
+
+export class LogStore {
+  private items: LogEntry[] = []
+  /** items[0 .. head) are dropped and waiting to be compacted away. */
+  private head = 0
+  private ids = new Set<string>()
+  private listeners = new Set<Listener>()
+  /** Sequence number of items[0]; seq = base + index, so a view can refer to records across drops. */
+  private base = 0
+  /** Bumps on every change. */
+  version = 0
+  /** Bumps when records are inserted out of order or cleared: views recompute from scratch. */
+  epoch = 0
+  /** Records dropped to stay within the cap since the last reset. */
+  dropped = 0
+  cursor: string | null = null
+
+  constructor(readonly capacity = MAX_RECORDS) {}
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getVersion = (): number => this.version
+
+  has = (id: string): boolean => this.ids.has(id)
+
+  get size(): number {
+    return this.items.length - this.head
+  }
+
+  /** Sequence number of the oldest record held. */
+  get firstSeq(): number {
+    return this.base + this.head
+  }
+
+  /** Sequence number after the newest record held. */
+  get endSeq(): number {
+    return this.base + this.items.length
+  }
+
+  at(seq: number): LogEntry | undefined {
+    const i = seq - this.base
+    return i >= this.head ? this.items[i] : undefined
+  }
+
+  seqOf(id: string): number | null {
+    if (!this.ids.has(id)) return null
+    for (let i = this.items.length - 1; i >= this.head; i--) if (this.items[i]?.id === id) return this.base + i
+    return null
+  }
+
+  oldest(): LogEntry | undefined {
+    return this.items[this.head]
+  }
+
+  newest(): LogEntry | undefined {
+    return this.items.length > this.head ? this.items[this.items.length - 1] : undefined
+  }
+
+  /** Forgets everything (new filters, new range). */
+  reset(): void {
+    this.items = []
+    this.head = 0
+    this.ids.clear()
+    this.base = 0
+    this.dropped = 0
+    this.cursor = null
+    this.epoch++
+    this.bump()
+  }
+
+  /** Adds records, skipping ids already held; returns what was new. One version bump per call. */
+  append(batch: readonly LogRecord[]): MergeResult {
+    const merged = mergeBatch(this, this.cursor, batch)
+    this.cursor = merged.cursor
+    if (merged.fresh.length === 0) return merged
+    const last = this.newest()
+    let ordered = true
+    for (const r of merged.fresh) {
+      const entry = toEntry(r)
+      this.ids.add(entry.id)
+      if (last && ordered && compareEntries(entry, last) < 0) ordered = false
+      this.items.push(entry)
+    }
+    if (!ordered) {
+      // Rare: a record older than one already shown. Keep the list in time order.
+      const live = this.items.slice(this.head).sort(compareEntries)
+      this.base += this.head
+      this.head = 0
+      this.items = live
+      this.epoch++
+    }
+    this.trim()
+    this.bump()
+    return merged
+  }
+
+  private trim(): void {
+    const excess = this.size - this.capacity
+    if (excess > 0) {
+      for (let i = this.head; i < this.head + excess; i++) {
+        const e = this.items[i]
+        if (e) this.ids.delete(e.id)
+      }
+      this.head += excess
+      this.dropped += excess
+    }
+    // Compact once the dropped prefix is large, so that memory stays bounded too.
+    if (this.head > this.capacity / 4 && this.head > 1024) {
+      this.items = this.items.slice(this.head)
+      this.base += this.head
+      this.head = 0
+    }
+  }
+
+  private bump(): void {
+    this.version++
+    for (const l of this.listeners) l()
+  }
+}
+
+export interface ViewSnapshot {
+  version: number
+  /** Records shown. */
+  count: number
+  /** Records shown that match the search. */
+  matches: number
+  /** Records dropped from the front of this view (by the store's cap) since it was built. */
+  droppedFromView: number
+}
+
+/**
+ * The records a filter shows, and which of them match the search: sequence
+ * numbers into the store, updated incrementally as the store grows or drops.
+ */
+export class LogView {
+  /** Sequence numbers of the records shown, oldest first; entries before `start` were dropped. */
+  private rows: number[] = []
+  private start = 0
+  /** Positions (in `rows`, absolute) of shown records that match. */
+  private hits: number[] = []
+  private hitStart = 0
+  private seenEnd = 0
+  private epoch = -1
+  private snapshot: ViewSnapshot | null = null
+  private droppedFromView = 0
+
+  constructor(readonly filter: EntryFilter) {}
+
+  /** Brings the view up to date with the store; returns the same snapshot while nothing changed. */
+  sync(store: LogStore): ViewSnapshot {
+    if (this.snapshot && this.snapshot.version === store.version) return this.snapshot
+    if (this.epoch !== store.epoch) {
+      this.rows = []
+      this.start = 0
+      this.hits = []
+      this.hitStart = 0
+      this.seenEnd = store.firstSeq
+      this.epoch = store.epoch
+      this.droppedFromView = 0
+    }
+    // Rows the store dropped.
+    const first = store.firstSeq
+    while (this.start < this.rows.length && (this.rows[this.start] ?? 0) < first) {
+      this.start++
+      this.droppedFromView++
+    }
+    while (this.hitStart < this.hits.length && (this.hits[this.hitStart] ?? 0) < this.start) this.hitStart++
+    // Rows the store added.
+    for (let seq = Math.max(this.seenEnd, first); seq < store.endSeq; seq++) {
+      const e = store.at(seq)
+      if (!e || !isVisible(e, this.filter)) continue
+      if (isMatch(e, this.filter)) this.hits.push(this.rows.length)
+      this.rows.push(seq)
+    }
+    this.seenEnd = store.endSeq
+    // Compact the dropped prefixes now and then.
+    if (this.start > 4096 && this.start > this.rows.length / 2) {
+      const shift = this.start
+      this.rows = this.rows.slice(shift)
+      this.start = 0
+      this.hits = this.hits.slice(this.hitStart).map((h) => h - shift)
+      this.hitStart = 0
+    }
+    this.snapshot = { version: store.version, count: this.rows.length - this.start, matches: this.hits.length - this.hitStart, droppedFromView: this.droppedFromView }
+    return this.snapshot
+  }
+
+  /** The sequence number of the i-th record shown. */
+  seqAt(index: number): number | undefined {
+    return this.rows[this.start + index]
+  }
+
+  /** The shown index of a sequence number, or -1. */
+  indexOfSeq(seq: number): number {
+    let lo = this.start
+    let hi = this.rows.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const v = this.rows[mid] ?? 0
+      if (v === seq) return mid - this.start
+      if (v < seq) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
+
+  /** The shown index of the k-th match. */
+  matchIndex(k: number): number | undefined {
+    const h = this.hits[this.hitStart + k]
+    return h === undefined ? undefined : h - this.start
+  }
+
+  /** Which match (0-based) is at or after shown index `index`; `matches` when none. */
+  matchAtOrAfter(index: number): number {
+    let lo = this.hitStart
+    let hi = this.hits.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.hits[mid] ?? 0) - this.start < index) lo = mid + 1
+      else hi = mid
+    }
+    return lo - this.hitStart
+  }
+
+  *entries(store: LogStore): Generator<LogEntry> {
+    for (let i = this.start; i < this.rows.length; i++) {
+      const e = store.at(this.rows[i] ?? -1)
+      if (e) yield e
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { DeploymentEmbeds, embedUrl } from './embeds'
+export { metricsKeys } from './metrics-keys'

@@ -1,0 +1,12 @@
+import { graphql } from '@/gql'
+
+export const DeploymentMetricsContextQuery = graphql(`
+  query DeploymentMetricsContext($deploymentUuid: Uuid!) {
+    deployment(deploymentUuid: $deploymentUuid) {
+      id
+      label
+      releaseName
+      status
+    }
+  }
+`)
