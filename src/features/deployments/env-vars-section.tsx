@@ -155,7 +155,7 @@ export function EnvVarsSection({ deploymentId, releaseName, variables, canEdit, 
                             if (!secret && row.storedSecret) form.setValue(`rows.${i}.replacing`, true, { shouldDirty: true })
                           }}
                         />
-                        Secret<span className="sr-only"> (variable {n})</span>
+                        Secret{' '}<span className="sr-only">(variable {n})</span>
                       </label>
                       <Button size="sm" variant="ghost" aria-label={`Remove variable ${row.key || n}`} onClick={() => rows.remove(i)}>
                         Remove
