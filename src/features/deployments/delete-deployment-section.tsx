@@ -3,16 +3,12 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import { Dialog } from '@/components/ui/dialog'
-import { TextField } from '@/components/ui/field'
-import { InlineAlert } from '@/components/ui/states'
-import { firstProblem } from '@/lib/graphql-errors'
+import { TypedConfirmDialog } from '@/components/ui/confirm-dialog'
 import { DeleteDeploymentMutation } from './operations'
 
 export function DeleteDeploymentSection({ deploymentId, workspaceId, label, releaseName }: { deploymentId: string; workspaceId: string; label: string; releaseName: string }) {
   const navigate = useNavigate()
   const [open, setOpen] = useState(false)
-  const [typed, setTyped] = useState('')
   const [remove, { loading, error }] = useMutation(DeleteDeploymentMutation, {
     refetchQueries: ['WorkspaceOverview', 'Workspaces'],
     update(cache, { data }) {
@@ -37,33 +33,18 @@ export function DeleteDeploymentSection({ deploymentId, workspaceId, label, rele
       <Button variant="danger" className="mt-3" onClick={() => setOpen(true)}>
         Delete deployment…
       </Button>
-      <Dialog
+      <TypedConfirmDialog
         open={open}
-        onOpenChange={(o) => {
-          setOpen(o)
-          setTyped('')
-        }}
+        onOpenChange={setOpen}
         title={`Delete ${label}?`}
         description={`Type the release name ${releaseName} to confirm.`}
-      >
-        <form
-          noValidate
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (typed === releaseName) void confirm()
-          }}
-        >
-          <TextField label="Release name" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />
-          {error ? <InlineAlert tone="danger">{firstProblem(error).message}</InlineAlert> : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="danger" busy={loading} disabled={typed !== releaseName}>
-              Delete this deployment
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        inputLabel="Release name"
+        expected={releaseName}
+        confirmLabel="Delete this deployment"
+        onConfirm={() => void confirm()}
+        busy={loading}
+        error={error}
+      />
     </section>
   )
 }

@@ -6,12 +6,12 @@ import { useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { z } from 'zod'
 import { Button } from '@/components/ui/button'
-import { Dialog } from '@/components/ui/dialog'
+import { TypedConfirmDialog } from '@/components/ui/confirm-dialog'
 import { TextAreaField, TextField } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
-import { apiProblems, firstProblem } from '@/lib/graphql-errors'
+import { apiProblems } from '@/lib/graphql-errors'
 import { formatDateTime } from '@/lib/format'
 import { DeleteWorkspaceMutation, UpdateWorkspaceMutation, WorkspaceSettingsQuery, WorkspacesQuery } from './operations'
 
@@ -50,7 +50,6 @@ function DetailsForm({ workspaceId, label, description }: { workspaceId: string;
 function DeleteWorkspace({ workspaceId, label, deploymentCount }: { workspaceId: string; label: string; deploymentCount: number }) {
   const navigate = useNavigate()
   const [open, setOpen] = useState(false)
-  const [typed, setTyped] = useState('')
   const [remove, { loading, error }] = useMutation(DeleteWorkspaceMutation, {
     update(cache, { data }) {
       const gone = data?.deleteWorkspace
@@ -81,33 +80,18 @@ function DeleteWorkspace({ workspaceId, label, deploymentCount }: { workspaceId:
       <Button variant="danger" className="mt-3" onClick={() => setOpen(true)}>
         Delete workspace…
       </Button>
-      <Dialog
+      <TypedConfirmDialog
         open={open}
-        onOpenChange={(o) => {
-          setOpen(o)
-          setTyped('')
-        }}
+        onOpenChange={setOpen}
         title={`Delete ${label}?`}
         description={`Type the workspace name “${label}” to confirm.`}
-      >
-        <form
-          noValidate
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (typed === label) void confirm()
-          }}
-        >
-          <TextField label="Workspace name" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
-          {error ? <InlineAlert tone="danger">{firstProblem(error).message}</InlineAlert> : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="danger" busy={loading} disabled={typed !== label}>
-              Delete this workspace
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        inputLabel="Workspace name"
+        expected={label}
+        confirmLabel="Delete this workspace"
+        onConfirm={() => void confirm()}
+        busy={loading}
+        error={error}
+      />
     </section>
   )
 }
