@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// Screens load lazily and talk to a real (in-process) backend: on a busy CI
+// machine a second is not always enough for them to settle.
+configure({ asyncUtilTimeout: 10_000 })
 
 afterEach(() => {
   cleanup()

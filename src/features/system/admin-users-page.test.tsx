@@ -9,7 +9,7 @@ const backend = useTestBackend()
 async function openAs(email: string, route = '/admin/users') {
   const user = userEvent.setup()
   const view = renderApp({ route, token: await backend.as(email) })
-  await screen.findByRole('heading', { level: 1, name: 'Users' }, { timeout: 5000 })
+  await screen.findByRole('heading', { level: 1, name: 'Users' })
   await screen.findByRole('table', { name: /^Users/ })
   return { user, ...view }
 }
@@ -30,8 +30,8 @@ describe('all users', () => {
     expect(screen.getByText('Users 1–45 (the last)')).toBeInTheDocument()
 
     await user.type(screen.getByLabelText('Search'), 'sofia')
-    await waitFor(() => expect(router.state.location.search).toBe('?q=sofia'), { timeout: 4000 })
-    await waitFor(() => expect(within(screen.getByRole('table', { name: /^Users/ })).getAllByRole('rowheader')).toHaveLength(1), { timeout: 4000 })
+    await waitFor(() => expect(router.state.location.search).toBe('?q=sofia'))
+    await waitFor(() => expect(within(screen.getByRole('table', { name: /^Users/ })).getAllByRole('rowheader')).toHaveLength(1))
     expect(cellsOf(/Sofia Varga/).roles).toBe('System viewer')
   })
 
@@ -91,7 +91,7 @@ describe('all users', () => {
 
   it.each(['viewer@example.com', 'sysedit@example.com', 'wsadmin@example.com'])('is forbidden to %s', async (email) => {
     renderApp({ route: '/admin/users', token: await backend.as(email) })
-    expect(await screen.findByRole('heading', { name: "You don't have access" }, { timeout: 5000 })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument()
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })
 })

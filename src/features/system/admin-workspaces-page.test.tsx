@@ -17,7 +17,7 @@ const rowOf = (label: string) => screen.getByRole('row', { name: new RegExp(`^${
 describe('workspaces and quotas', () => {
   it('lists every workspace with its quota and use', async () => {
     await openAs('admin@example.com')
-    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' }, { timeout: 8000 })
+    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' })
     const marketing = rowOf('Marketing Analytics')
     expect(within(marketing).getByText('88 AU')).toBeInTheDocument()
     expect(within(marketing).getByText('100 AU')).toBeInTheDocument()
@@ -28,7 +28,7 @@ describe('workspaces and quotas', () => {
 
   it('sorts and searches from the URL', async () => {
     const { user, router } = await openAs('admin@example.com', '/admin/workspaces?sort=used&dir=desc')
-    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' }, { timeout: 8000 })
+    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' })
     const names = () => screen.getAllByRole('rowheader').map((c) => c.textContent)
     expect(names()).toEqual(['ML Research', 'Data Platform', 'Marketing Analytics', 'Platform Sandbox'])
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'platform')
@@ -38,7 +38,7 @@ describe('workspaces and quotas', () => {
 
   it('sets a quota, and puts the refusal of one below use on the field with the numbers', async () => {
     const { user } = await openAs('admin@example.com')
-    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' }, { timeout: 8000 })
+    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' })
     await user.click(screen.getByRole('button', { name: 'Set quota of Marketing Analytics' }))
     let dialog = await screen.findByRole('dialog', { name: 'Set the AU quota of Marketing Analytics' })
     const field = within(dialog).getByRole('spinbutton', { name: 'AU quota' })
@@ -67,7 +67,7 @@ describe('workspaces and quotas', () => {
 
   it('checks the typed quota before sending it', async () => {
     const { user } = await openAs('admin@example.com')
-    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' }, { timeout: 8000 })
+    await screen.findByRole('heading', { level: 1, name: 'Workspaces and quotas' })
     await user.click(screen.getByRole('button', { name: 'Set quota of Data Platform' }))
     const dialog = await screen.findByRole('dialog')
     const field = within(dialog).getByRole('spinbutton', { name: 'AU quota' })
@@ -78,6 +78,6 @@ describe('workspaces and quotas', () => {
 
   it('is forbidden to anyone but a system admin', async () => {
     await openAs('sysedit@example.com')
-    expect(await screen.findByRole('heading', { name: "You don't have access" }, { timeout: 8000 })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument()
   })
 })
