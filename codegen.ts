@@ -42,11 +42,13 @@ const config: CodegenConfig = {
         mappers: {
           AuthUser: '../mappers#AuthUserParent',
           Deployment: '../mappers#DeploymentRecord',
+          DeployRevision: '../mappers#DeployRevisionParent',
           DeploymentLog: '../mappers#LogRecord',
           EnvironmentVariable: '../mappers#EnvVarRecord',
           Invite: '../mappers#InviteRecord',
           RoleBinding: '../mappers#RoleBindingRecord',
           ServiceAccount: '../mappers#ServiceAccountParent',
+          Team: '../mappers#TeamRecord',
           Token: '../mappers#TokenParent',
           User: '../mappers#UserRecord',
           Workspace: '../mappers#WorkspaceRecord',

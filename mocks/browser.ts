@@ -127,6 +127,16 @@ async function start(sdl: string): Promise<void> {
     },
   }
 
+  // MSW asks the browser to update an already registered worker without waiting for the answer. After
+  // a reload the worker may just have unregistered itself (its last page closed), and the update then
+  // fails as an unhandled rejection although the worker is registered again and serves. Nothing to do.
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason
+    if (reason instanceof Error && reason.message.startsWith('Failed to update a ServiceWorker') && reason.message.includes('mockServiceWorker.js')) {
+      event.preventDefault()
+    }
+  })
+
   // A Prometheus configured at another origin (config.json's metricsUrl) is real: let its queries through.
   const foreignPrometheus = http.all('*/api/v1/*', ({ request }) => (new URL(request.url).origin === window.location.origin ? undefined : passthrough()))
   const worker = setupWorker(foreignPrometheus, ...createHandlers(saving))

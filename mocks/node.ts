@@ -12,13 +12,15 @@ import { readSdl } from './sdl'
 
 export interface TestBackendOptions extends HandlerOptions {
   seed?: HoustonOptions['seed']
+  /** False: a platform without Astronomer Units (sized in CPU and memory). */
+  auEnabled?: boolean
   /** The clock (ms) of Houston and of Prometheus; default Date.now. */
   now?: () => number
 }
 
 export function createTestBackend(opts: TestBackendOptions = {}) {
-  const { seed, ...handlerOptions } = opts
-  const houston = createHouston({ sdl: readSdl(), ...(seed ? { seed } : {}), ...(opts.now ? { now: opts.now } : {}) })
+  const { seed, auEnabled, ...handlerOptions } = opts
+  const houston = createHouston({ sdl: readSdl(), ...(seed ? { seed } : {}), ...(opts.now ? { now: opts.now } : {}), ...(auEnabled === undefined ? {} : { auEnabled }) })
   const server = setupServer(...createHandlers(houston, handlerOptions))
   return { houston, server }
 }

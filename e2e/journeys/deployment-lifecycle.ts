@@ -18,8 +18,8 @@ export async function editorDeploymentLifecycle(page: Page, label: string) {
   await page.getByLabel('Description').fill('Exports for the finance team')
   await page.getByRole('radio', { name: /Celery/ }).check()
   await page.getByLabel('Airflow version').selectOption('2.9.3')
-  // Celery at platform defaults: 5 + 5 + 2 + 2 + 10 + 2 + 2 AU
-  await expect(page.getByText('Total: 28 AU · 2.8 CPU · 10.5 GiB')).toBeVisible()
+  // Celery at platform defaults on Airflow 2.9.3: 5 + 5 + 2 + 2 + 10 + 2 + 2 AU, and a 5 AU triggerer (2.2+)
+  await expect(page.getByText('Total: 33 AU · 3.3 CPU · 12.38 GiB')).toBeVisible()
   await expectNoSeriousA11yViolations(page)
   await page.getByRole('button', { name: 'Create deployment' }).click()
 

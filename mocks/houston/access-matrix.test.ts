@@ -34,6 +34,9 @@ function row(cells: string): Record<Actor, Outcome> {
 const ws = SEED_IDS.dataPlatform
 const etl = SEED_IDS.customerEtl
 const newbie = stableId('user:newbie')
+const dataEngineering = stableId('team:data-engineering')
+const mlPlatform = stableId('team:ml-platform')
+const financeAnalysts = stableId('team:finance-analysts')
 
 interface Operation {
   name: string
@@ -133,6 +136,59 @@ const OPERATIONS: Operation[] = [
     expect: row('o F F F F o F F U'),
   },
   { name: 'updateUserStatus', query: 'mutation($u: Uuid!) { updateUserStatus(userUuid: $u, status: inactive) { id } }', variables: { u: newbie }, expect: row('o F F F F F F F U') },
+
+  // Teams: system.teams.get from system viewer up, *.teams.get from viewer up, updates by admins.
+  { name: 'teams', query: '{ teams { id users { id } } }', expect: row('o F F F F o o F U') },
+  { name: 'teams (to choose for a workspace)', query: 'query($ws: Uuid!) { teams(workspaceUuid: $ws) { id } }', variables: { ws }, expect: row('o o F F F F F F U') },
+  { name: 'teams (to choose for a deployment)', query: 'query($d: Uuid!) { teams(deploymentUuid: $d) { id } }', variables: { d: etl }, expect: row('o o F F F F F F U') },
+  { name: 'team', query: 'query($t: Uuid!) { team(teamUuid: $t) { id roleBindings { id } } }', variables: { t: dataEngineering }, expect: row('o o o o o o o F U') },
+  { name: 'workspaceTeams', query: 'query($ws: Uuid!) { workspaceTeams(workspaceUuid: $ws) { id roleBindings { id } } }', variables: { ws }, expect: row('o o o o o F F F U') },
+  { name: 'deploymentTeams', query: 'query($d: Uuid!) { deploymentTeams(deploymentUuid: $d) { id } }', variables: { d: etl }, expect: row('o o o o o F F F U') },
+  { name: 'createTeam', query: 'mutation($u: Uuid!) { createTeam(name: "New team", userIds: [$u]) { id } }', variables: { u: newbie }, expect: row('o F F F F F F F U') },
+  { name: 'updateTeam', query: 'mutation($t: Uuid!) { updateTeam(teamUuid: $t, description: "x") { id } }', variables: { t: financeAnalysts }, expect: row('o F F F F F F F U') },
+  { name: 'deleteTeam', query: 'mutation($t: Uuid!) { deleteTeam(teamUuid: $t) { id } }', variables: { t: financeAnalysts }, expect: row('o F F F F F F F U') },
+  {
+    name: 'createTeamSystemRoleBinding',
+    query: 'mutation($t: Uuid!) { createTeamSystemRoleBinding(teamUuid: $t, role: SYSTEM_VIEWER) { id } }',
+    variables: { t: financeAnalysts },
+    expect: row('o F F F F F F F U'),
+  },
+  {
+    name: 'workspaceAddTeam',
+    query: 'mutation($ws: Uuid!, $t: Uuid!, $d: Uuid!) { workspaceAddTeam(workspaceUuid: $ws, teamUuid: $t, role: WORKSPACE_VIEWER, deploymentRoles: [{ deploymentUuid: $d, role: DEPLOYMENT_EDITOR }]) { id } }',
+    variables: { ws, t: financeAnalysts, d: etl },
+    expect: row('o o F F F F F F U'),
+  },
+  {
+    name: 'workspaceUpdateTeamRole',
+    query: 'mutation($ws: Uuid!, $t: Uuid!) { workspaceUpdateTeamRole(workspaceUuid: $ws, teamUuid: $t, role: WORKSPACE_VIEWER) { id } }',
+    variables: { ws, t: dataEngineering },
+    expect: row('o o F F F F F F U'),
+  },
+  { name: 'workspaceRemoveTeam', query: 'mutation($ws: Uuid!, $t: Uuid!) { workspaceRemoveTeam(workspaceUuid: $ws, teamUuid: $t) { id } }', variables: { ws, t: mlPlatform }, expect: row('o o F F F F F F U') },
+  {
+    name: 'deploymentAddTeamRole',
+    query: 'mutation($d: Uuid!, $t: Uuid!) { deploymentAddTeamRole(deploymentUuid: $d, teamUuid: $t, role: DEPLOYMENT_VIEWER) { id } }',
+    variables: { d: etl, t: mlPlatform },
+    expect: row('o o F F F F F F U'),
+  },
+  {
+    name: 'deploymentUpdateTeamRole',
+    query: 'mutation($d: Uuid!, $t: Uuid!) { deploymentUpdateTeamRole(deploymentUuid: $d, teamUuid: $t, role: DEPLOYMENT_VIEWER) { id } }',
+    variables: { d: stableId('deployment:finance-reporting'), t: financeAnalysts },
+    expect: row('o o F F F F F F U'),
+  },
+  {
+    name: 'deploymentRemoveTeamRole',
+    query: 'mutation($d: Uuid!, $t: Uuid!) { deploymentRemoveTeamRole(deploymentUuid: $d, teamUuid: $t) { id } }',
+    variables: { d: stableId('deployment:finance-reporting'), t: financeAnalysts },
+    expect: row('o o F F F F F F U'),
+  },
+
+  // Task usage: *.taskUsage.get from viewer up (system viewer for the platform).
+  { name: 'deploymentTaskUsage', query: 'query($d: Uuid!) { deploymentTaskUsage(deploymentUuid: $d) { total } }', variables: { d: etl }, expect: row('o o o o o F F F U') },
+  { name: 'workspaceTaskUsage', query: 'query($ws: Uuid!) { workspaceTaskUsage(workspaceUuid: $ws) { total } }', variables: { ws }, expect: row('o o o o o F F F U') },
+  { name: 'platformTaskUsage', query: '{ platformTaskUsage { total } }', expect: row('o F F F F o o F U') },
 ]
 
 async function outcome(actor: Actor, op: Operation): Promise<{ outcome: string; message?: string }> {

@@ -16,15 +16,26 @@ import {
 import { requireViewer } from './auth'
 import type { HoustonContext } from './context'
 import { badInput, forbidden, type ForbiddenTarget, houstonError } from './errors'
-import type { DeploymentRecord, RoleBindingRecord, WorkspaceRecord } from './state'
+import type { DeploymentRecord, RoleBindingRecord, TeamRecord, WorkspaceRecord } from './state'
 import type { Store } from './store'
 
-export function toBinding(b: RoleBindingRecord): Binding {
-  return { role: b.role, workspaceId: b.workspaceId, deploymentId: b.deploymentId }
+export function toBinding(b: RoleBindingRecord, team?: TeamRecord): Binding {
+  return { role: b.role, workspaceId: b.workspaceId, deploymentId: b.deploymentId, via: team ? { teamId: team.id, teamName: team.name } : null }
 }
 
+/** A user's binding records: their own, then those of each team they are a member of. */
+export function bindingRecordsOfUser(store: Store, userId: string): { binding: RoleBindingRecord; team: TeamRecord | null }[] {
+  const out: { binding: RoleBindingRecord; team: TeamRecord | null }[] = store.bindingsOfUser(userId).map((binding) => ({ binding, team: null }))
+  for (const team of store.teamsOfUser(userId)) for (const binding of store.bindingsOfTeam(team.id)) out.push({ binding, team })
+  return out
+}
+
+/**
+ * A user's bindings, their own and their teams' (each marked with its team):
+ * the permission module combines them, the most permissive winning.
+ */
 export function bindingsOfUser(store: Store, userId: string): Binding[] {
-  return store.bindingsOfUser(userId).map(toBinding)
+  return bindingRecordsOfUser(store, userId).map(({ binding, team }) => toBinding(binding, team ?? undefined))
 }
 
 /** The signed-in user's bindings (read afresh: a mutation may have just changed them). */
@@ -120,4 +131,22 @@ export function requireGrantable(
       { permission: `grant ${role}`, grantableRoles: allowed },
     )
   }
+}
+
+/** Whether the viewer may see one of a team's bindings: their own team's, or by the *.teams.get permission where it applies. */
+export function canSeeTeamBinding(ctx: HoustonContext, team: TeamRecord, b: RoleBindingRecord): boolean {
+  const viewer = requireViewer(ctx)
+  if (team.userIds.includes(viewer.user.id)) return true
+  const bindings = viewerBindings(ctx)
+  if (systemPermissions(bindings).has('system.teams.get')) return true
+  if (!b.workspaceId) return false
+  if (b.deploymentId) return deploymentPermissions(bindings, b.workspaceId, b.deploymentId).has('deployment.teams.get')
+  return workspacePermissions(bindings, b.workspaceId).has('workspace.teams.get')
+}
+
+/** Whether the viewer may open a team: system.teams.get, a member, or one who sees one of its roles. */
+export function canSeeTeam(ctx: HoustonContext, team: TeamRecord): boolean {
+  if (viewerSystemPermissions(ctx).has('system.teams.get')) return true
+  if (team.userIds.includes(requireViewer(ctx).user.id)) return true
+  return ctx.store.bindingsOfTeam(team.id).some((b) => canSeeTeamBinding(ctx, team, b))
 }

@@ -108,7 +108,7 @@ describe('createDeployment', () => {
     [{ type: 'spark' }, 'type'],
     [{ version: '2.6.0' }, 'version'],
     [{ config: { executor: 'SequentialExecutor' } }, 'config.executor'],
-    [{ config: { executor: 'LocalExecutor', triggerer: {} } }, 'config.triggerer'],
+    [{ config: { executor: 'LocalExecutor', dagProcessor: {} } }, 'config.dagProcessor'],
     [{ config: { ...celeryConfig(), workers: { resources: { limits: { cpu: 1000, memory: 3840 } }, replicas: 0 } } }, 'config.workers.replicas'],
     [{ config: [] }, 'config'],
     [{ properties: { alert_emails: ['ok@example.com', 'not-an-email'] } }, 'properties.alert_emails[1]'],
@@ -211,17 +211,29 @@ describe('updateDeployment', () => {
 describe('upgradeDeployment', () => {
   const UPGRADE = 'mutation($id: Uuid!, $v: String!) { upgradeDeployment(deploymentUuid: $id, version: $v) { status airflowVersion desiredAirflowVersion desiredConfig } }'
 
-  test('only to a newer version the platform offers; applied after the deploy', async () => {
+  test('only to the newest patch of a newer minor; recorded as intent until an image of it is deployed', async () => {
     const { editor, read, clock } = await editorSession()
     const id = stableId('deployment:event-ingestion')
     expect(await editor.error(UPGRADE, { id, v: '2.7.3' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' })
     expect(await editor.error(UPGRADE, { id, v: '2.8.4' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' })
     expect(await editor.error(UPGRADE, { id, v: '3.0.0' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' })
+    expect(await editor.error(UPGRADE, { id, v: '2.9.2' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version', extensions: { nearest: '2.9.3' } })
     const r = await editor.data<{ upgradeDeployment: Dep }>(UPGRADE, { id, v: '2.10.5' })
-    expect(r.upgradeDeployment).toMatchObject({ status: 'DEPLOYING', airflowVersion: '2.8.4', desiredAirflowVersion: '2.10.5' })
+    // Event Ingestion deploys its own images: the upgrade waits for CI.
+    expect(r.upgradeDeployment).toMatchObject({ status: 'UNHEALTHY', airflowVersion: '2.8.4', desiredAirflowVersion: '2.10.5' })
+    clock.advance(DEPLOY_DURATION_MS * 10)
+    expect(await read(id)).toMatchObject({ airflowVersion: '2.8.4', desiredAirflowVersion: '2.10.5' })
+  })
+
+  test('a deployment on the platform image is upgraded by the platform at once', async () => {
+    const { create, editor, read, clock } = await editorSession()
+    const dep = await create({ config: TINY, version: '2.9.3' })
+    clock.advance(DEPLOY_DURATION_MS)
+    const r = await editor.data<{ upgradeDeployment: Dep }>(UPGRADE, { id: dep.id, v: '2.10.5' })
+    expect(r.upgradeDeployment).toMatchObject({ status: 'DEPLOYING', airflowVersion: '2.9.3', desiredAirflowVersion: '2.10.5' })
     expect(r.upgradeDeployment.desiredConfig).not.toBeNull()
     clock.advance(DEPLOY_DURATION_MS)
-    expect(await read(id)).toMatchObject({ status: 'HEALTHY', airflowVersion: '2.10.5', desiredAirflowVersion: null })
+    expect(await read(dep.id)).toMatchObject({ status: 'HEALTHY', airflowVersion: '2.10.5', desiredAirflowVersion: null })
   })
 
   test('the seeded upgrade in progress refuses changes until it is done', async () => {

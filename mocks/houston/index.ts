@@ -15,7 +15,7 @@ import { authenticate } from './auth'
 import type { HoustonContext } from './context'
 import { buildHoustonSchema } from './schema'
 import { seedState } from './seed'
-import { decodeSnapshot, encodeSnapshot, type SeedName } from './state'
+import { decodeSnapshot, encodeSnapshot, type PlatformSettings, type SeedName } from './state'
 import { Store } from './store'
 
 export type { HoustonContext } from './context'
@@ -29,6 +29,12 @@ export interface HoustonOptions {
   now?: () => number
   /** State from a previous snapshot() to restore; ignored if invalid or of another version or seed. */
   snapshot?: string | null
+  /**
+   * False: the platform offers no Astronomer Units (deployments are sized in
+   * CPU and memory, quotas count CPU and memory). Default: what a restored
+   * snapshot had, else true.
+   */
+  auEnabled?: boolean
 }
 
 export interface Houston {
@@ -65,7 +71,9 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 export function createHouston(options: HoustonOptions): Houston {
   const now = options.now ?? Date.now
   const seed = options.seed ?? 'demo'
-  const store = new Store(decodeSnapshot(options.snapshot, seed) ?? seedState(seed, now()), now)
+  const settingsOf = (stored?: PlatformSettings): PlatformSettings => ({ auEnabled: options.auEnabled ?? stored?.auEnabled ?? true })
+  const restored = decodeSnapshot(options.snapshot, seed)
+  const store = new Store(restored ? { ...restored, settings: settingsOf(restored.settings) } : seedState(seed, now(), settingsOf()), now)
   const schema = buildHoustonSchema(options.sdl)
 
   const contextFor = (token: string | null): HoustonContext => ({
@@ -114,6 +122,6 @@ export function createHouston(options: HoustonOptions): Houston {
     },
 
     snapshot: () => encodeSnapshot(store.state),
-    reset: () => store.replace(seedState(seed, now())),
+    reset: () => store.replace(seedState(seed, now(), settingsOf(store.state.settings))),
   }
 }

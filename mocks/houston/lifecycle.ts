@@ -2,6 +2,7 @@
 // Nothing runs on a timer: the transition is worked out from the clock when
 // the deployment is read, so it survives a snapshot and follows a fake clock.
 import type { DeploymentConfig } from '../../src/lib/houston-json'
+import { isAtLeast } from '../../src/lib/versions'
 import { conflict } from './errors'
 import type { DeploymentRecord } from './state'
 
@@ -14,9 +15,11 @@ export const iso = (ms: number): string => new Date(ms).toISOString()
 export function settle(dep: DeploymentRecord, now: number): boolean {
   if (dep.status !== 'DEPLOYING' || dep.deployingUntil === null || dep.deployingUntil > now) return false
   if (dep.desiredConfig) dep.config = dep.desiredConfig
-  if (dep.desiredAirflowVersion) dep.airflowVersion = dep.desiredAirflowVersion
+  if (dep.deployingAirflowVersion) dep.airflowVersion = dep.deployingAirflowVersion
+  // An upgrade is done once a version at least as new as the one asked for runs.
+  if (dep.desiredAirflowVersion && isAtLeast(dep.airflowVersion, dep.desiredAirflowVersion)) dep.desiredAirflowVersion = null
   dep.desiredConfig = null
-  dep.desiredAirflowVersion = null
+  dep.deployingAirflowVersion = null
   dep.status = 'HEALTHY'
   dep.updatedAt = iso(dep.deployingUntil)
   dep.deployingUntil = null
@@ -25,6 +28,7 @@ export function settle(dep: DeploymentRecord, now: number): boolean {
 
 export interface DeployRequest {
   config?: DeploymentConfig
+  /** The Airflow version an image being deployed runs, where it differs from the current one. */
   airflowVersion?: string
 }
 
@@ -34,7 +38,7 @@ export function startDeploy(dep: DeploymentRecord, change: DeployRequest, now: n
   // desiredConfig is always set while DEPLOYING: the config being rolled out
   // (the current one when only the version or the env vars change).
   dep.desiredConfig = structuredClone(change.config ?? dep.config)
-  dep.desiredAirflowVersion = change.airflowVersion ?? null
+  dep.deployingAirflowVersion = change.airflowVersion ?? null
   dep.deployingUntil = now + DEPLOY_DURATION_MS
   dep.updatedAt = iso(now)
 }

@@ -5,10 +5,12 @@ import type { LogRecord } from '../logs/index'
 import type { IssuedToken } from './auth'
 import type {
   DeploymentRecord,
+  DeployRevisionRecord,
   EnvVarRecord,
   InviteRecord,
   RoleBindingRecord,
   ServiceAccountRecord,
+  TeamRecord,
   UserRecord,
   WorkspaceRecord,
 } from './state'
@@ -19,6 +21,7 @@ export type {
   InviteRecord,
   LogRecord,
   RoleBindingRecord,
+  TeamRecord,
   UserRecord,
   WorkspaceRecord,
 }
@@ -31,6 +34,9 @@ export type {
 export type ServiceAccountParent = ServiceAccountRecord & { revealedApiKey?: string; removedBinding?: RoleBindingRecord }
 
 export type TokenParent = IssuedToken
+
+/** A deploy revision with the deployment it belongs to (to tell whether it is the current one). */
+export type DeployRevisionParent = DeployRevisionRecord & { deployment: DeploymentRecord }
 
 export interface AuthUserParent {
   user: UserRecord

@@ -14,7 +14,7 @@ import { resolverEntries } from './resolvers/index'
 import { scalars } from './scalars'
 
 /** Root fields that work without a token. */
-export const PUBLIC_FIELDS: ReadonlySet<string> = new Set(['Query.authConfig', 'Mutation.createToken'])
+export const PUBLIC_FIELDS: ReadonlySet<string> = new Set(['Query.authConfig', 'Mutation.createToken', 'Mutation.createUser'])
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription'])
 

@@ -10,11 +10,16 @@ import { iso } from './lifecycle'
 import { AIRFLOW_CHART_VERSION, DEPLOYMENT_TYPE, PLATFORM } from './platform'
 import { hash128, hashHex, Prng, stableId } from './random'
 import { releaseName } from './release-names'
+import type { DagDeploymentType } from '../../src/lib/dag-deployment'
+import { deploymentImage, IMAGE_DAGS, platformImage } from './deploys'
 import { canonicalConfig } from './sizing'
 import {
+  type DagDeploymentRecord,
   type DeploymentRecord,
+  type DeployRevisionRecord,
   type EnvVarRecord,
   type HoustonState,
+  type PlatformSettings,
   type SeedName,
   STATE_VERSION,
   type UserRecord,
@@ -60,9 +65,38 @@ interface DeploymentSpec {
   alertEmails?: string[]
   imageDeploys?: number
   daysAgo: number
-  /** An Airflow upgrade still being rolled out. */
+  /** An Airflow upgrade whose image is being rolled out (status DEPLOYING). */
   upgradingTo?: string
+  /** An upgrade asked for and waiting for CI to deploy an image of that version. */
+  pendingUpgrade?: string
+  /** Older Airflow versions: revisions numbered below `before` ran `version` (latest first). */
+  history?: { before: number; version: string }[]
+  /** How the deployment gets its DAGs (default: in the image). */
+  dags?: Partial<DagDeploymentRecord> & { type: DagDeploymentType }
+  /** Revisions numbered below this took their DAGs from the image (the mechanism changed then). */
+  dagsSince?: number
+  /** Who deploys it: names of people and CI service accounts. */
+  deployers?: string[]
 }
+
+/** How many deploys of a deployment the demo seed records (the newest ones). */
+export const SEEDED_REVISIONS = 50
+
+const DEPLOY_NOTES = [
+  'Add retries to the flaky extract tasks',
+  'Bump provider packages',
+  'New DAG for the weekly summary',
+  'Fix timezone handling in the daily schedule',
+  'Move credentials to a connection',
+  'Tune pool sizes for the backfill',
+  'Split the monolithic DAG into task groups',
+  'Upgrade pandas and pyarrow',
+  'Add data quality checks before the load',
+  'Remove the deprecated SubDagOperator',
+  'Increase the sensor timeout',
+  'Parameterise the target schema',
+  null,
+] as const
 
 class SeedBuilder {
   readonly state: HoustonState
@@ -72,10 +106,12 @@ class SeedBuilder {
   constructor(
     seed: SeedName,
     private readonly nowMs: number,
+    settings: PlatformSettings,
   ) {
     this.state = {
       version: STATE_VERSION,
       seed,
+      settings,
       rng: hash128(`runtime:${seed}`),
       users: {},
       workspaces: {},
@@ -83,6 +119,7 @@ class SeedBuilder {
       roleBindings: {},
       invites: {},
       serviceAccounts: {},
+      teams: {},
       tokens: {},
     }
   }
@@ -144,6 +181,40 @@ class SeedBuilder {
     }
   }
 
+  /** A team (LOCAL, or imported from an identity provider) with its members and roles. */
+  team(spec: {
+    key: string
+    name: string
+    description: string | null
+    provider: string | null
+    members: string[]
+    roles: { role: Role; workspace?: string; deployment?: string }[]
+    daysAgo: number
+  }): void {
+    const id = stableId(`team:${spec.key}`)
+    const created = this.at(spec.daysAgo)
+    this.state.teams[id] = {
+      id,
+      name: spec.name,
+      description: spec.description,
+      source: spec.provider ? 'IDP' : 'LOCAL',
+      provider: spec.provider,
+      userIds: spec.members.map((m) => stableId(`user:${m}`)),
+      createdAt: created,
+      updatedAt: created,
+    }
+    for (const r of spec.roles) {
+      const deploymentId = r.deployment ? stableId(`deployment:${r.deployment}`) : null
+      const workspaceId = deploymentId
+        ? (this.state.deployments[deploymentId]?.workspaceId ?? null)
+        : r.workspace
+          ? stableId(`workspace:${r.workspace}`)
+          : null
+      const bindingId = stableId(`binding:team:${spec.key}:${r.role}:${r.workspace ?? ''}:${r.deployment ?? ''}`)
+      this.state.roleBindings[bindingId] = { id: bindingId, role: r.role, userId: null, serviceAccountId: null, teamId: id, workspaceId, deploymentId, createdAt: created }
+    }
+  }
+
   deployment(spec: DeploymentSpec): void {
     const id = stableId(`deployment:${spec.key}`)
     const sizing: Sizing = defaultSizing(PLATFORM, spec.executor)
@@ -162,16 +233,21 @@ class SeedBuilder {
     const created = this.nowMs - spec.daysAgo * DAY
     const updated = Math.min(this.nowMs - HOUR, created + (spec.daysAgo / 3) * DAY)
     const deploying = spec.status === 'DEPLOYING'
+    const release = this.releaseName(spec.key)
+    const dags: DagDeploymentRecord = { ...IMAGE_DAGS, ...spec.dags }
+    const revisions = this.revisions(spec, release, created, updated, dags.type)
     this.state.deployments[id] = {
       id,
       workspaceId: stableId(`workspace:${spec.workspace}`),
       label: spec.label,
       description: spec.description,
       type: DEPLOYMENT_TYPE,
-      releaseName: this.releaseName(spec.key),
+      releaseName: release,
       chartVersion: AIRFLOW_CHART_VERSION,
+      // The seeded rollout is an image of the new version being deployed: it completes the upgrade.
       airflowVersion: spec.airflowVersion,
-      desiredAirflowVersion: spec.upgradingTo ?? null,
+      desiredAirflowVersion: spec.upgradingTo ?? spec.pendingUpgrade ?? null,
+      deployingAirflowVersion: deploying ? (spec.upgradingTo ?? null) : null,
       status: spec.status,
       config,
       properties: { extra_au: extraAu, alert_emails: spec.alertEmails ?? [] },
@@ -179,9 +255,65 @@ class SeedBuilder {
       deployingUntil: deploying ? this.nowMs + SEED_DEPLOYING_MS : null,
       imageDeploys: spec.imageDeploys ?? 0,
       environmentVariables: spec.env ?? [],
+      dagDeployment: dags,
+      revisions,
+      currentRevisionId: revisions.at(-1)?.id ?? null,
       createdAt: iso(created),
       updatedAt: iso(deploying ? this.nowMs - 30_000 : updated),
     }
+  }
+
+  /**
+   * The deploys a seeded deployment has had: its newest image deploys (up to
+   * SEEDED_REVISIONS; the large seed keeps the last only), spread evenly from
+   * its creation to its last update; or the platform's image when it never
+   * deployed its own.
+   */
+  private revisions(spec: DeploymentSpec, release: string, created: number, updated: number, dagType: DagDeploymentType): DeployRevisionRecord[] {
+    const total = spec.imageDeploys ?? 0
+    const rng = Prng.fromKey(`revisions:${spec.key}`)
+    const deployers = spec.deployers ?? ['CI/CD pipeline']
+    const versionAt = (n: number) => {
+      let version = spec.airflowVersion
+      for (const h of spec.history ?? []) if (n < h.before) version = h.version
+      return version
+    }
+    if (total === 0) {
+      return [
+        {
+          id: stableId(`revision:${spec.key}:0`),
+          createdAt: iso(created),
+          author: rng.pick(deployers),
+          authorUserId: null,
+          image: platformImage(spec.airflowVersion),
+          imageTag: spec.airflowVersion,
+          airflowVersion: spec.airflowVersion,
+          description: `Created with the platform's Airflow ${spec.airflowVersion} image`,
+          dagDeploymentType: dagType,
+          platformImage: true,
+          redeployOfId: null,
+        },
+      ]
+    }
+    const kept = this.state.seed === 'large' && spec.key.startsWith('scale-') ? 1 : SEEDED_REVISIONS
+    const out: DeployRevisionRecord[] = []
+    for (let n = Math.max(1, total - kept + 1); n <= total; n++) {
+      const tag = `deploy-${n}`
+      out.push({
+        id: stableId(`revision:${spec.key}:${n}`),
+        createdAt: iso(Math.round(created + ((updated - created) * n) / total)),
+        author: rng.pick(deployers),
+        authorUserId: null,
+        image: deploymentImage(release, tag),
+        imageTag: tag,
+        airflowVersion: n === total && spec.upgradingTo ? spec.upgradingTo : versionAt(n),
+        description: n === total && spec.upgradingTo ? `Upgrade to Airflow ${spec.upgradingTo}` : rng.pick(DEPLOY_NOTES),
+        dagDeploymentType: spec.dagsSince !== undefined && n < spec.dagsSince ? 'image' : dagType,
+        platformImage: false,
+        redeployOfId: null,
+      })
+    }
+    return out
   }
 
   private releaseName(key: string): string {
@@ -248,6 +380,9 @@ class SeedBuilder {
 
 const env = (key: string, value: string, isSecret = false): EnvVarRecord => ({ key, value, isSecret })
 
+/** A stand-in deploy key: stored for git-sync, never sent back by the API. */
+const SEEDED_SSH_KEY = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'c2VlZGVkLWRlbW8ta2V5LW5vdC1hLXJlYWwtb25l', '-----END OPENSSH PRIVATE KEY-----'].join('\n')
+
 function seedDemo(b: SeedBuilder): void {
   // Workspaces: Marketing Analytics is nearly full (12 AU left).
   b.workspace('data-platform', 'Data Platform', 'Shared ingestion, ETL and reporting pipelines run by the data platform team.', 250, 420)
@@ -310,6 +445,9 @@ function seedDemo(b: SeedBuilder): void {
   const mk = 'marketing'
   const ml = 'ml-research'
   const alerts = ['data-oncall@example.com']
+  const dpDeployers = ['CI/CD pipeline', 'Erin Chen', 'Priya Shah', 'Marcus Johnson']
+  const mkDeployers = ['Wanda Schmidt', 'Erin Chen', 'Grace Kim', 'dbt Cloud']
+  const mlDeployers = ['Model registry bot', 'Raj Patel', 'Sara Lindqvist', 'Kofi Mensah']
 
   // Data Platform: 187 AU of 250.
   b.deployment({
@@ -317,32 +455,36 @@ function seedDemo(b: SeedBuilder): void {
     executor: 'CeleryExecutor', airflowVersion: '2.10.5', status: 'HEALTHY', size: { workers: 10, replicas: 3 },
     env: [env('ENVIRONMENT', 'production'), env('SNOWFLAKE_ACCOUNT', 'acme-prod'), env('SNOWFLAKE_PASSWORD', 'hunter2-prod', true), env('SLACK_WEBHOOK_URL', 'https://hooks.slack.example/T000/B000', true)],
     alertEmails: alerts, imageDeploys: 42, daysAgo: 400,
+    history: [{ before: 35, version: '2.9.3' }, { before: 20, version: '2.8.4' }], deployers: [...dpDeployers, 'Deploy bot'],
   })
   b.deployment({
     key: 'finance-reporting', workspace: dp, label: 'Finance Reporting', description: 'Month-end close and revenue reports.',
     executor: 'KubernetesExecutor', airflowVersion: '2.9.3', status: 'HEALTHY', size: { extraAu: 20 },
     env: [env('ENVIRONMENT', 'production'), env('REPORT_BUCKET', 's3://acme-finance-reports'), env('ERP_API_TOKEN', 'erp-secret-token', true)],
     alertEmails: ['finance-data@example.com'], imageDeploys: 17, daysAgo: 350,
+    history: [{ before: 9, version: '2.8.4' }], deployers: dpDeployers,
   })
   b.deployment({
     key: 'event-ingestion', workspace: dp, label: 'Event Ingestion', description: 'Streams clickstream batches from Kafka to the lake.',
     executor: 'CeleryExecutor', airflowVersion: '2.8.4', status: 'UNHEALTHY', size: { scheduler: 10, workers: 15, replicas: 2 },
     env: [env('KAFKA_BOOTSTRAP', 'kafka-0.internal:9092'), env('KAFKA_SASL_PASSWORD', 'kafka-secret', true), env('AIRFLOW__CORE__PARALLELISM', '64')],
-    alertEmails: alerts, imageDeploys: 88, daysAgo: 300,
+    alertEmails: alerts, imageDeploys: 88, daysAgo: 300, deployers: dpDeployers,
   })
   b.deployment({
     key: 'data-quality', workspace: dp, label: 'Data Quality Checks', description: 'Great Expectations suites over the warehouse.',
     executor: 'LocalExecutor', airflowVersion: '2.10.5', status: 'HEALTHY',
     env: [env('GE_STORE', 's3://acme-ge-results')], imageDeploys: 9, daysAgo: 120,
+    dags: { type: 'dag_only' }, dagsSince: 6, deployers: dpDeployers,
   })
   b.deployment({
     key: 'warehouse-sync', workspace: dp, label: 'Warehouse Sync', description: 'Reverse ETL from the warehouse to the CRM.',
     executor: 'KubernetesExecutor', airflowVersion: '2.9.3', upgradingTo: '2.10.5', status: 'DEPLOYING',
-    env: [env('CRM_API_KEY', 'crm-key', true)], imageDeploys: 5, daysAgo: 60,
+    env: [env('CRM_API_KEY', 'crm-key', true)], imageDeploys: 5, daysAgo: 60, deployers: dpDeployers,
   })
   b.deployment({
     key: 'legacy-reports', workspace: dp, label: 'Legacy Reports', description: 'Old Airflow 1 reports, kept until the migration is done.',
     executor: 'LocalExecutor', airflowVersion: '1.10.15', status: 'UNKNOWN', imageDeploys: 130, daysAgo: 410,
+    dags: { type: 'volume', nfsLocation: 'nfs://nfs.internal.example.com:/exports/legacy-reports/dags' }, deployers: dpDeployers,
   })
 
   // Marketing Analytics: 88 AU of 100.
@@ -351,20 +493,21 @@ function seedDemo(b: SeedBuilder): void {
     executor: 'CeleryExecutor', airflowVersion: '2.9.3', status: 'HEALTHY',
     env: [env('ENVIRONMENT', 'production'), env('GA_PROPERTY_ID', '123456789'), env('GA_SERVICE_ACCOUNT_JSON', '{"type":"service_account"}', true)],
     alertEmails: ['marketing-data@example.com'], imageDeploys: 23, daysAgo: 280,
+    pendingUpgrade: '2.10.5', deployers: mkDeployers,
   })
   b.deployment({
     key: 'ad-spend', workspace: mk, label: 'Ad Spend Dashboard', description: 'Daily spend from the ad networks.',
     executor: 'KubernetesExecutor', airflowVersion: '2.10.5', status: 'HEALTHY',
-    env: [env('FACEBOOK_ADS_TOKEN', 'fb-token', true), env('GOOGLE_ADS_CUSTOMER_ID', '987-654-3210')], imageDeploys: 11, daysAgo: 200,
+    env: [env('FACEBOOK_ADS_TOKEN', 'fb-token', true), env('GOOGLE_ADS_CUSTOMER_ID', '987-654-3210')], imageDeploys: 11, daysAgo: 200, deployers: mkDeployers,
   })
   b.deployment({
     key: 'social-listening', workspace: mk, label: 'Social Listening', description: null,
     executor: 'LocalExecutor', airflowVersion: '2.7.3', status: 'UNHEALTHY', size: { scheduler: 10, webserver: 8 },
-    env: [env('TWITTER_BEARER_TOKEN', 'tw-token', true)], imageDeploys: 31, daysAgo: 180,
+    env: [env('TWITTER_BEARER_TOKEN', 'tw-token', true)], imageDeploys: 31, daysAgo: 180, deployers: mkDeployers,
   })
   b.deployment({
     key: 'email-metrics', workspace: mk, label: 'Email Metrics', description: 'Opens, clicks and bounces from the ESP.',
-    executor: 'LocalExecutor', airflowVersion: '2.5.3', status: 'UNKNOWN', imageDeploys: 4, daysAgo: 150,
+    executor: 'LocalExecutor', airflowVersion: '2.5.3', status: 'UNKNOWN', imageDeploys: 4, daysAgo: 150, deployers: mkDeployers,
   })
 
   // ML Research: 260 AU of 300.
@@ -372,21 +515,26 @@ function seedDemo(b: SeedBuilder): void {
     key: 'feature-store', workspace: ml, label: 'Feature Store', description: 'Materialises features for online and offline stores.',
     executor: 'KubernetesExecutor', airflowVersion: '2.10.5', status: 'HEALTHY', size: { scheduler: 10, extraAu: 60 },
     env: [env('FEAST_REPO', 'gs://acme-feast'), env('REDIS_PASSWORD', 'redis-secret', true)], alertEmails: ['ml-oncall@example.com'], imageDeploys: 54, daysAgo: 220,
+    dags: {
+      type: 'git_sync', repositoryUrl: 'git@github.com:acme/feature-store-dags.git', branchName: 'main', syncInterval: 60, dagDirectoryLocation: 'dags', rev: null,
+      sshKey: SEEDED_SSH_KEY, knownHosts: 'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+    },
+    dagsSince: 40, deployers: mlDeployers,
   })
   b.deployment({
     key: 'model-training', workspace: ml, label: 'Model Training', description: 'Weekly retraining of ranking and churn models.',
     executor: 'CeleryExecutor', airflowVersion: '2.9.3', status: 'HEALTHY', size: { scheduler: 10, workers: 30, replicas: 4 },
     env: [env('MLFLOW_TRACKING_URI', 'https://mlflow.internal'), env('WANDB_API_KEY', 'wandb-key', true), env('CUDA_VISIBLE_DEVICES', '0')],
-    alertEmails: ['ml-oncall@example.com'], imageDeploys: 76, daysAgo: 210,
+    alertEmails: ['ml-oncall@example.com'], imageDeploys: 76, daysAgo: 210, deployers: mlDeployers,
   })
   b.deployment({
     key: 'experiment-tracker', workspace: ml, label: 'Experiment Tracker', description: 'Syncs experiment results to the wiki.',
-    executor: 'LocalExecutor', airflowVersion: '2.8.4', status: 'UNHEALTHY', imageDeploys: 8, daysAgo: 90,
+    executor: 'LocalExecutor', airflowVersion: '2.8.4', status: 'UNHEALTHY', imageDeploys: 8, daysAgo: 90, deployers: mlDeployers,
   })
   b.deployment({
     key: 'batch-inference', workspace: ml, label: 'Batch Inference', description: 'Scores the customer base nightly.',
     executor: 'KubernetesExecutor', airflowVersion: '2.10.5', status: 'HEALTHY',
-    env: [env('MODEL_URI', 'models:/churn/Production')], imageDeploys: 12, daysAgo: 70,
+    env: [env('MODEL_URI', 'models:/churn/Production')], imageDeploys: 12, daysAgo: 70, deployers: mlDeployers,
   })
 
   // System roles.
@@ -440,6 +588,23 @@ function seedDemo(b: SeedBuilder): void {
   b.invite(ml, 'phd.intern@university.example', 'WORKSPACE_VIEWER', 1)
   b.invite(ml, 'ml.engineer@example.com', 'WORKSPACE_EDITOR', 14)
 
+  // Teams: two imported from the identity provider (members read-only), one made in the console.
+  b.team({
+    key: 'data-engineering', name: 'Data Engineering', description: 'Okta group data-eng: pipeline owners.', provider: 'okta',
+    members: ['marcus.johnson', 'liam.oconnor', 'george.adams', 'raj.patel'],
+    roles: [{ role: 'WORKSPACE_EDITOR', workspace: dp }, { role: 'DEPLOYMENT_ADMIN', deployment: 'event-ingestion' }], daysAgo: 200,
+  })
+  b.team({
+    key: 'ml-platform', name: 'ML Platform', description: 'Okta group ml-platform.', provider: 'okta',
+    members: ['noah.fischer', 'kofi.mensah', 'mei.lin', 'aisha.bello'],
+    roles: [{ role: 'WORKSPACE_VIEWER', workspace: dp }], daysAgo: 150,
+  })
+  b.team({
+    key: 'finance-analysts', name: 'Finance Analysts', description: 'Month-end close owners.', provider: null,
+    members: ['helen.wright', 'carlos.mendez', 'fatima.alrashid'],
+    roles: [{ role: 'DEPLOYMENT_EDITOR', deployment: 'finance-reporting' }], daysAgo: 80,
+  })
+
   b.serviceAccount({ key: 'dp-cicd', label: 'CI/CD pipeline', category: 'GitHub Actions', role: 'WORKSPACE_EDITOR', workspace: dp, lastUsedMsAgo: 2 * HOUR, daysAgo: 300 })
   b.serviceAccount({ key: 'dp-audit', label: 'Audit exporter', category: 'Compliance', role: 'WORKSPACE_VIEWER', workspace: dp, lastUsedMsAgo: 3 * DAY, daysAgo: 200 })
   b.serviceAccount({ key: 'mk-looker', label: 'Looker sync', category: 'BI', role: 'WORKSPACE_VIEWER', workspace: mk, lastUsedMsAgo: null, daysAgo: 40 })
@@ -490,8 +655,8 @@ function seedLarge(b: SeedBuilder): void {
   }
 }
 
-export function seedState(seed: SeedName, nowMs: number): HoustonState {
-  const b = new SeedBuilder(seed, nowMs)
+export function seedState(seed: SeedName, nowMs: number, settings: PlatformSettings = { auEnabled: true }): HoustonState {
+  const b = new SeedBuilder(seed, nowMs, settings)
   seedDemo(b)
   if (seed === 'large') seedLarge(b)
   return b.state

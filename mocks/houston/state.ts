@@ -2,11 +2,12 @@
 // snapshotted into browser storage and restored. Records refer to each other
 // by id; the Store builds the indexes that resolvers need.
 import { z } from 'zod'
+import { DAG_DEPLOYMENT_TYPES } from '../../src/lib/dag-deployment'
 import { deploymentConfigSchema, deploymentPropertiesSchema } from '../../src/lib/houston-json'
 import { ROLES } from '../../src/lib/permissions'
 
 /** Bump when a record's shape changes: older snapshots are then ignored. */
-export const STATE_VERSION = 1
+export const STATE_VERSION = 2
 
 const isoDate = z.string()
 const roleSchema = z.enum(ROLES)
@@ -43,6 +44,41 @@ export const envVarRecordSchema = z.object({
 })
 export type EnvVarRecord = z.infer<typeof envVarRecordSchema>
 
+const dagDeploymentTypeSchema = z.enum(DAG_DEPLOYMENT_TYPES)
+
+/** How a deployment gets its DAGs. `sshKey` and `knownHosts` are stored but never returned. */
+export const dagDeploymentRecordSchema = z.object({
+  type: dagDeploymentTypeSchema,
+  nfsLocation: z.string().nullable(),
+  repositoryUrl: z.string().nullable(),
+  branchName: z.string().nullable(),
+  syncInterval: z.number().int().nullable(),
+  dagDirectoryLocation: z.string().nullable(),
+  rev: z.string().nullable(),
+  sshKey: z.string().nullable(),
+  knownHosts: z.string().nullable(),
+})
+export type DagDeploymentRecord = z.infer<typeof dagDeploymentRecordSchema>
+
+/** One deploy: an image rolled out (CI's, or the platform's own), or a rollback to an earlier one. */
+export const deployRevisionRecordSchema = z.object({
+  id: z.string(),
+  createdAt: isoDate,
+  /** Who deployed, as shown: a person's name or a service account's label. */
+  author: z.string(),
+  authorUserId: z.string().nullable(),
+  image: z.string(),
+  imageTag: z.string(),
+  airflowVersion: z.string(),
+  description: z.string().nullable(),
+  dagDeploymentType: dagDeploymentTypeSchema,
+  /** The platform's stock image of the version rather than one CI built. */
+  platformImage: z.boolean(),
+  /** For a rollback: the revision it redeployed. */
+  redeployOfId: z.string().nullable(),
+})
+export type DeployRevisionRecord = z.infer<typeof deployRevisionRecordSchema>
+
 export const deploymentRecordSchema = z.object({
   id: z.string(),
   workspaceId: z.string(),
@@ -53,7 +89,10 @@ export const deploymentRecordSchema = z.object({
   /** The platform chart version the deployment was made with (Houston's `version`). */
   chartVersion: z.string(),
   airflowVersion: z.string(),
+  /** The version an upgrade asks for, until an image of it is deployed or the upgrade is cancelled. */
   desiredAirflowVersion: z.string().nullable(),
+  /** The Airflow version the deploy in flight rolls out; set only while DEPLOYING. */
+  deployingAirflowVersion: z.string().nullable(),
   status: z.enum(['HEALTHY', 'DEPLOYING', 'UNHEALTHY', 'UNKNOWN']),
   config: deploymentConfigSchema,
   properties: deploymentPropertiesSchema,
@@ -63,6 +102,10 @@ export const deploymentRecordSchema = z.object({
   /** How many images have been deployed (deploy-N tags). */
   imageDeploys: z.number().int().nonnegative(),
   environmentVariables: z.array(envVarRecordSchema),
+  dagDeployment: dagDeploymentRecordSchema,
+  /** Every deploy, oldest first. */
+  revisions: z.array(deployRevisionRecordSchema),
+  currentRevisionId: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 })
@@ -76,6 +119,8 @@ export const roleBindingRecordSchema = z.object({
   /** Set for workspace bindings, and for deployment bindings (the deployment's workspace). */
   workspaceId: z.string().nullable(),
   deploymentId: z.string().nullable(),
+  /** Set for a team's bindings (userId and serviceAccountId are then null). Absent in older snapshots. */
+  teamId: z.string().nullable().optional(),
   createdAt: isoDate,
 })
 export type RoleBindingRecord = z.infer<typeof roleBindingRecordSchema>
@@ -87,6 +132,8 @@ export const inviteRecordSchema = z.object({
   workspaceId: z.string(),
   /** The secret the invitee would redeem; never returned by the API. */
   token: z.string(),
+  /** Deployment roles granted when the invite is accepted. Absent in older snapshots. */
+  deploymentRoles: z.array(z.object({ deploymentId: z.string(), role: roleSchema })).optional(),
   createdAt: isoDate,
   updatedAt: isoDate,
 })
@@ -108,6 +155,19 @@ export const serviceAccountRecordSchema = z.object({
 })
 export type ServiceAccountRecord = z.infer<typeof serviceAccountRecordSchema>
 
+export const teamRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  /** LOCAL: made in the console; IDP: imported from the identity provider (read-only name and members). */
+  source: z.enum(['LOCAL', 'IDP']),
+  provider: z.string().nullable(),
+  userIds: z.array(z.string()),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+})
+export type TeamRecord = z.infer<typeof teamRecordSchema>
+
 export const tokenRecordSchema = z.object({
   userId: z.string(),
   /** seconds since epoch, as in a JWT */
@@ -119,9 +179,17 @@ export type TokenRecord = z.infer<typeof tokenRecordSchema>
 export const SEED_NAMES = ['demo', 'large'] as const
 export type SeedName = (typeof SEED_NAMES)[number]
 
+/** How the platform is set up: options a Houston starts with, kept with its state. */
+export const platformSettingsSchema = z.object({
+  /** False: the platform offers no Astronomer Units; deployments are sized in CPU and memory. */
+  auEnabled: z.boolean(),
+})
+export type PlatformSettings = z.infer<typeof platformSettingsSchema>
+
 export const houstonStateSchema = z.object({
   version: z.literal(STATE_VERSION),
   seed: z.enum(SEED_NAMES),
+  settings: platformSettingsSchema,
   /** State of the PRNG that makes ids and release names after seeding. */
   rng: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   users: z.record(z.string(), userRecordSchema),
@@ -130,6 +198,8 @@ export const houstonStateSchema = z.object({
   roleBindings: z.record(z.string(), roleBindingRecordSchema),
   invites: z.record(z.string(), inviteRecordSchema),
   serviceAccounts: z.record(z.string(), serviceAccountRecordSchema),
+  /** Absent in snapshots from before teams: none then. */
+  teams: z.record(z.string(), teamRecordSchema).default({}),
   /** Keyed by the token value. */
   tokens: z.record(z.string(), tokenRecordSchema),
 })

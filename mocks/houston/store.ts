@@ -10,6 +10,7 @@ import type {
   InviteRecord,
   RoleBindingRecord,
   ServiceAccountRecord,
+  TeamRecord,
   TokenRecord,
   UserRecord,
   WorkspaceRecord,
@@ -26,6 +27,8 @@ interface Indexes {
   releaseNames: Set<string>
   invitesByWorkspace: Map<string, InviteRecord[]>
   serviceAccountsByEntity: Map<string, ServiceAccountRecord[]>
+  teamsByUser: Map<string, TeamRecord[]>
+  bindingsByTeam: Map<string, RoleBindingRecord[]>
 }
 
 /** Tables are plain objects so that the state stays JSON; this removes one row. */
@@ -71,6 +74,8 @@ export class Store {
       releaseNames: new Set(),
       invitesByWorkspace: new Map(),
       serviceAccountsByEntity: new Map(),
+      teamsByUser: new Map(),
+      bindingsByTeam: new Map(),
     }
     for (const u of Object.values(s.users)) {
       idx.usersByEmail.set(u.email.toLowerCase(), u)
@@ -79,6 +84,7 @@ export class Store {
     for (const b of Object.values(s.roleBindings)) {
       if (b.userId) push(idx.bindingsByUser, b.userId, b)
       if (b.serviceAccountId) idx.bindingByServiceAccount.set(b.serviceAccountId, b)
+      if (b.teamId) push(idx.bindingsByTeam, b.teamId, b)
       if (b.deploymentId) push(idx.bindingsByDeployment, b.deploymentId, b)
       else if (b.workspaceId) push(idx.bindingsByWorkspace, b.workspaceId, b)
     }
@@ -88,6 +94,7 @@ export class Store {
     }
     for (const i of Object.values(s.invites)) push(idx.invitesByWorkspace, i.workspaceId, i)
     for (const a of Object.values(s.serviceAccounts)) push(idx.serviceAccountsByEntity, `${a.entityType}:${a.entityUuid}`, a)
+    for (const t of Object.values(s.teams)) for (const userId of t.userIds) push(idx.teamsByUser, userId, t)
     this.index = idx
     return idx
   }
@@ -186,6 +193,22 @@ export class Store {
     return this.idx.serviceAccountsByEntity.get(`${entityType}:${entityId}`) ?? []
   }
 
+  // teams
+  team(id: string): TeamRecord | undefined {
+    return this.state.teams[id]
+  }
+  teams(): TeamRecord[] {
+    return Object.values(this.state.teams)
+  }
+  /** Teams a user is a member of. */
+  teamsOfUser(userId: string): readonly TeamRecord[] {
+    return this.idx.teamsByUser.get(userId) ?? []
+  }
+  /** A team's bindings: system, workspace and deployment. */
+  bindingsOfTeam(teamId: string): readonly RoleBindingRecord[] {
+    return this.idx.bindingsByTeam.get(teamId) ?? []
+  }
+
   // writes
   putUser(u: UserRecord): void {
     this.state.users[u.id] = u
@@ -209,6 +232,17 @@ export class Store {
   }
   putServiceAccount(a: ServiceAccountRecord): void {
     this.state.serviceAccounts[a.id] = a
+    this.changed()
+  }
+
+  putTeam(t: TeamRecord): void {
+    this.state.teams[t.id] = t
+    this.changed()
+  }
+  /** Removes a team with its role bindings. */
+  removeTeam(id: string): void {
+    for (const b of this.bindingsOfTeam(id)) remove(this.state.roleBindings, b.id)
+    remove(this.state.teams, id)
     this.changed()
   }
 

@@ -93,7 +93,8 @@ export function environmentVariables(
     seen.push(key)
     if (v.value != null) return { key, value: v.value, isSecret: v.isSecret }
     const before = storedByKey.get(key)
-    if (v.isSecret && before?.isSecret) return { key, value: before.value, isSecret: true }
+    // A stored value kept as a secret: a secret left alone, or a plain value made secret.
+    if (v.isSecret && before) return { key, value: before.value, isSecret: true }
     const why = v.isSecret
       ? `${key} is a new secret: enter its value.`
       : before?.isSecret

@@ -68,6 +68,17 @@ describe('environment variables', () => {
     expect(await writeError(vars)).toMatchObject({ code: 'BAD_USER_INPUT', field })
   })
 
+  test('a plain value is made secret at any time, keeping its value; a secret made plain needs a new one', async () => {
+    const { write, writeError, houston, id, clock } = await session()
+    const r = await write([{ key: 'ENVIRONMENT', value: null, isSecret: true }])
+    expect(r.updateDeploymentVariables).toEqual([{ key: 'ENVIRONMENT', value: null, isSecret: true }])
+    expect(houston.contextFor(null).store.deployment(id)?.environmentVariables).toEqual([{ key: 'ENVIRONMENT', value: 'production', isSecret: true }])
+    clock.advance(DEPLOY_DURATION_MS)
+    expect(await writeError([{ key: 'ENVIRONMENT', value: null, isSecret: false }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'environmentVariables[0].value' })
+    const plain = await write([{ key: 'ENVIRONMENT', value: 'staging', isSecret: false }])
+    expect(plain.updateDeploymentVariables).toEqual([{ key: 'ENVIRONMENT', value: 'staging', isSecret: false }])
+  })
+
   test('every reserved name is refused', async () => {
     const { writeError } = await session()
     for (const key of RESERVED_ENV_VARS) {

@@ -16,6 +16,8 @@ export interface MockServerOptions {
   /** 0 picks a free port. */
   port?: number
   seed?: 'demo' | 'large'
+  /** False: a platform without Astronomer Units (deployments sized in CPU and memory). */
+  auEnabled?: boolean
   /** Delay before each GraphQL and Prometheus answer. */
   latencyMs?: number
   /** Serve POST /__test/reset and POST /__test/drop-sockets. */
@@ -89,6 +91,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     sdl: options.sdl ?? readSdl(),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.auEnabled === undefined ? {} : { auEnabled: options.auEnabled }),
   })
   const now = options.now ?? Date.now
   const prom = prometheusOptionsFor(houston)

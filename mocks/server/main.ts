@@ -1,6 +1,7 @@
 // `npm run mock-api`: the fake backend on 127.0.0.1:$PORT (default 8871).
 //
 //   SEED=large                    the large seed (1,000 deployments, 10,000 users)
+//   HOUSTON_AU=off                a platform without Astronomer Units (sized in CPU and memory)
 //   HOUSTON_LATENCY_MS=300        delay every answer
 //   HOUSTON_TEST_HOOKS=1          POST /__test/reset, POST /__test/drop-sockets
 //   HOUSTON_SUBSCRIPTION_MAX_S=600  end each subscription after this long
@@ -18,6 +19,7 @@ const port = numberFromEnv('PORT', 8871)
 const server = await startMockServer({
   port,
   seed: process.env.SEED === 'large' ? 'large' : 'demo',
+  auEnabled: process.env.HOUSTON_AU !== 'off',
   latencyMs: numberFromEnv('HOUSTON_LATENCY_MS', 0),
   testHooks: process.env.HOUSTON_TEST_HOOKS === '1',
   subscriptionMaxMs: numberFromEnv('HOUSTON_SUBSCRIPTION_MAX_S', 600) * 1000,

@@ -220,3 +220,24 @@ describe('npm run mock-api', () => {
     expect(await exited).toBe(0)
   }, 30_000)
 })
+
+describe('a server for a platform without AU', () => {
+  it('reports auEnabled false in deploymentConfig (HOUSTON_AU=off)', async () => {
+    const noAu = await startMockServer({ port: 0, auEnabled: false })
+    const post = async <T>(query: string, token?: string) => {
+      const res = await fetch(`${noAu.url}/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      })
+      return (await res.json()) as ExecutionResult<T>
+    }
+    try {
+      const signedIn = await post<{ createToken: { token: { value: string } } }>('mutation { createToken(identity: "editor@example.com", password: "demo") { token { value } } }')
+      const config = await post<{ deploymentConfig: { auEnabled: boolean } }>('{ deploymentConfig }', signedIn.data?.createToken.token.value)
+      expect(config.data?.deploymentConfig.auEnabled).toBe(false)
+    } finally {
+      await noAu.close()
+    }
+  })
+})

@@ -78,6 +78,11 @@ export function createApolloClient(config: ResolvedConfig, options: ApolloClient
         AuthUser: { keyFields: [] },
         EnvironmentVariable: { keyFields: false },
         DeploymentLog: { keyFields: false },
+        // Lists of members, roles and invites are always sent whole: the answer replaces what was cached.
+        Team: { fields: { users: { merge: false }, roleBindings: { merge: false } } },
+        User: { fields: { roleBindings: { merge: false }, teams: { merge: false } } },
+        Workspace: { fields: { roleBindings: { merge: false }, invites: { merge: false } } },
+        Deployment: { fields: { roleBindings: { merge: false } } },
         Query: {
           fields: {
             workspace: { read: (existing: unknown, { args, toReference }) => existing ?? toReference({ __typename: 'Workspace', id: args?.workspaceUuid as string }) },

@@ -3,7 +3,20 @@ import { PLATFORM } from '../../mocks/houston/platform'
 import {
   checkSizing,
   componentAuRange,
+  componentCpuRange,
+  componentMemoryRange,
+  componentResources,
+  componentsOn,
   componentTotals,
+  extraResources,
+  replicasRangeOn,
+  resourceImpact,
+  runsOn,
+  strategiesOf,
+  withCustomResources,
+  withExtraCapacity,
+  withStrategy,
+  workspaceResources,
   defaultSizing,
   deploymentQuota,
   deploymentResources,
@@ -303,5 +316,221 @@ describe('the quota rule for resizing a deployment', () => {
     expect(checkSizing(PLATFORM, smaller, deploymentQuota(over, 48))).toEqual([])
     expect(checkSizing(PLATFORM, etl, deploymentQuota(over, 48))).toEqual([])
     expect(checkSizing(PLATFORM, withComponent(etl, 'workers', { replicas: 4 }), deploymentQuota(over, 48))[0]?.code).toBe('QUOTA_EXCEEDED')
+  })
+})
+
+// Custom resources, the scheduler count and the triggerer (newer platforms).
+describe('custom resources', () => {
+  const celery = defaultSizing(PLATFORM, 'CeleryExecutor')
+  const custom = withStrategy(PLATFORM, celery, 'custom')
+
+  it('switching strategy keeps the sizes: AU become exactly their CPU and memory', () => {
+    expect(custom.strategy).toBe('custom')
+    expect(custom.components.workers).toEqual({ au: 10, replicas: 1, terminationGracePeriodSeconds: 600, cpu: 1000, memory: 3840 })
+    expect(deploymentResources(PLATFORM, custom)).toEqual(deploymentResources(PLATFORM, celery))
+    expect(totalAu(PLATFORM, custom)).toBe(28)
+    expect(withStrategy(PLATFORM, custom, 'au')).toEqual(celery)
+  })
+
+  it.each([
+    // [cpu, memory] of the scheduler -> AU that cover it when switching back
+    [1500, 3072, 15],
+    [450, 1000, 5],
+    [100, 384, 1],
+    [100, 385, 2],
+  ])('a %i millicore, %i MiB scheduler counts as %i AU back under AU', (cpu, memory, au) => {
+    const s = withCustomResources(PLATFORM, custom, 'scheduler', { cpu, memory })
+    expect(s.components.scheduler).toMatchObject({ cpu, memory, au })
+    expect(withStrategy(PLATFORM, s, 'au').components.scheduler).toEqual({ au, replicas: 1 })
+  })
+
+  it('totals CPU and memory exactly and counts the AU that cover the whole', () => {
+    // scheduler 2 x (1.5 CPU, 3 GiB), triggerer 0.5 CPU + 1920 MiB, the rest of Celery at its defaults
+    let s = withCustomResources(PLATFORM, custom, 'scheduler', { cpu: 1500, memory: 3072 })
+    s = { ...s, components: { ...s.components, scheduler: { au: 15, cpu: 1500, memory: 3072, replicas: 2 }, triggerer: { au: 5, replicas: 1, cpu: 500, memory: 1920 } } }
+    // 2800 - 500 + 3000 + 500 = 5800 millicpu; 28 x 384 - 1920 + 6144 + 1920 = 16896 MiB; 7 + 1 + 1 pods
+    expect(componentResources(PLATFORM, s)).toEqual({ cpu: 5800, memory: 16896, pods: 9 })
+    expect(totalAu(PLATFORM, s)).toBe(58)
+    expect(resourceQuota(PLATFORM, s)).toEqual({ cpu: 11600, memory: 33792, pods: 18 })
+    expect(componentTotals(PLATFORM, s).find((c) => c.name === 'scheduler')).toMatchObject({ cpu: 1500, memory: 3072, totalCpu: 3000, totalMemory: 6144, totalAu: 30 })
+    expect(pgbouncerConnections(PLATFORM, s)).toEqual({ clientConnections: 290, databaseConnections: 29 })
+  })
+
+  it('sizes extra capacity in CPU and memory, its pods by the AU that cover it', () => {
+    const k8s = withStrategy(PLATFORM, defaultSizing(PLATFORM, 'KubernetesExecutor'), 'custom')
+    expect(k8s.extraCapacity).toEqual({ cpu: 1000, memory: 3840 })
+    const more = withExtraCapacity(PLATFORM, k8s, { cpu: 2500 })
+    expect(extraResources(PLATFORM, more)).toEqual({ cpu: 2500, memory: 3840, pods: 25 })
+    expect(more.extraAu).toBe(25)
+    expect(checkSizing(PLATFORM, withExtraCapacity(PLATFORM, k8s, { memory: 100 })).map((p) => [p.field, p.code, p.nearest])).toEqual([['extraCapacity.memory', 'BELOW_MINIMUM', 3840]])
+  })
+
+  it.each([
+    ['at the largest pod', { cpu: 3000, memory: 11520 }, []],
+    ['below the minimum CPU', { cpu: 99 }, [['scheduler.cpu', 'BELOW_MINIMUM', 100]]],
+    ['above the component limit', { memory: 11521 }, [['scheduler.memory', 'ABOVE_LIMIT', 11520]]],
+    ['half a millicore', { cpu: 150.5 }, [['scheduler.cpu', 'NOT_A_WHOLE_NUMBER', 151]]],
+  ] as const)('checks each value: %s', (_name, change, expected) => {
+    const s = withCustomResources(PLATFORM, custom, 'scheduler', change)
+    expect(checkSizing(PLATFORM, s).map((p) => [p.field, p.code, p.nearest])).toEqual(expected)
+  })
+
+  it('refuses a pod above the largest pod where the component limit is higher', () => {
+    const platform = { ...PLATFORM, maxPodCpu: 2000 }
+    const s = withCustomResources(platform, withStrategy(platform, defaultSizing(platform, 'LocalExecutor'), 'custom'), 'scheduler', { cpu: 2500 })
+    expect(checkSizing(platform, s).map((p) => [p.field, p.code, p.nearest])).toEqual([['scheduler.cpu', 'ABOVE_MAX_POD', 2000]])
+    expect(componentCpuRange(platform, 'scheduler')).toEqual({ default: 500, minimum: 100, limit: 2000 })
+    expect(componentMemoryRange(PLATFORM, 'webserver')).toEqual({ default: 1920, minimum: 384, limit: 11520 })
+  })
+
+  it('round-trips through Houston config: CPU and memory as set, the strategy and extra capacity in properties', () => {
+    const s = withCustomResources(PLATFORM, custom, 'webserver', { cpu: 750, memory: 2048 })
+    const { config, properties } = sizingToConfig(PLATFORM, s)
+    expect(config.webserver).toEqual({ resources: { limits: { cpu: 750, memory: 2048 }, requests: { cpu: 750, memory: 2048 } } })
+    expect(properties).toEqual({ extra_au: 0, resource_strategy: 'custom', extra_capacity: { cpu: 0, memory: 0 } })
+    expect(sizingFromConfig(PLATFORM, config, properties)).toEqual(s)
+  })
+
+  it('diffs CPU and memory with units, and the strategy', () => {
+    const s = withCustomResources(PLATFORM, custom, 'scheduler', { cpu: 1500, memory: 3072 })
+    expect(diffSizing(PLATFORM, celery, s)).toEqual([
+      { field: 'strategy', unit: null, before: 'au', after: 'custom' },
+      { field: 'scheduler.cpu', unit: 'millicores', before: 500, after: 1500 },
+      { field: 'scheduler.memory', unit: 'MiB', before: 1920, after: 3072 },
+    ])
+    // A strategy change sends the whole config and the sizing properties.
+    const patch = sizingPatch(PLATFORM, celery, s)
+    expect(patch.config).toEqual(sizingToConfig(PLATFORM, s).config)
+    expect(patch.properties).toEqual({ extra_au: 0, resource_strategy: 'custom', extra_capacity: { cpu: 0, memory: 0 } })
+    expect(sizingPatch(PLATFORM, s, withStrategy(PLATFORM, s, 'au')).properties).toEqual({ extra_au: 0, resource_strategy: 'au' })
+    // Within custom resources only what changed.
+    const bigger = withCustomResources(PLATFORM, s, 'scheduler', { memory: 4096 })
+    expect(sizingPatch(PLATFORM, s, bigger)).toEqual({ config: { scheduler: { resources: { limits: { cpu: 1500, memory: 4096 }, requests: { cpu: 1500, memory: 4096 } } } } })
+  })
+
+  it('keeps the strategy across an executor change and through presets', () => {
+    const k8s = withExecutor(PLATFORM, custom, 'KubernetesExecutor')
+    expect(k8s.strategy).toBe('custom')
+    expect(k8s.extraCapacity).toEqual({ cpu: 1000, memory: 3840 })
+    const large = presetSizing(PLATFORM, 'CeleryExecutor', 'large', custom)
+    expect(large.strategy).toBe('custom')
+    expect(large.components.scheduler).toMatchObject({ cpu: 2000, memory: 7680 })
+    expect(matchingPreset(PLATFORM, large)).toBe('large')
+    expect(matchingPreset(PLATFORM, custom)).toBe('small')
+  })
+
+  it('reads a stored AU deployment as custom resources where the platform has no AU', () => {
+    const noAu = { ...PLATFORM, auEnabled: false }
+    const { config, properties } = sizingToConfig(PLATFORM, celery)
+    const read = sizingFromConfig(noAu, config, properties)
+    expect(read.strategy).toBe('custom')
+    expect(deploymentResources(noAu, read)).toEqual(deploymentResources(PLATFORM, celery))
+    expect(strategiesOf(noAu)).toEqual(['custom'])
+    expect(strategiesOf(PLATFORM)).toEqual(['au', 'custom'])
+  })
+})
+
+describe('the workspace quota in CPU and memory', () => {
+  // Marketing Analytics: 100 AU quota (10 CPU, 37.5 GiB), 88 AU used.
+  const marketing = { auQuota: 100, auUsed: 88, cpuQuota: 10000, memoryQuota: 38400, cpuUsed: 8800, memoryUsed: 33792 }
+  const noAu = { ...PLATFORM, auEnabled: false }
+  const local = withStrategy(noAu, defaultSizing(noAu, 'LocalExecutor'), 'custom') // 1.4 CPU, 5376 MiB
+
+  it.each([
+    ['memory over', withCustomResources(noAu, local, 'scheduler', { memory: 1920 + 4608 - 5376 + 1 }), false],
+    ['memory at the limit', withCustomResources(noAu, local, 'scheduler', { cpu: 300, memory: 1920 + 4608 - 5376 }), true],
+    ['CPU over', withCustomResources(noAu, local, 'scheduler', { cpu: 1, memory: 384 }), true],
+  ] as const)('a new deployment with %s', (_name, sizing, fits) => {
+    const quota = { quotaAu: 100, usedByOthersAu: 88, resources: { cpuQuota: 10000, memoryQuota: 38400, cpuUsedByOthers: 8800, memoryUsedByOthers: 33792 } }
+    const problems = checkSizing(noAu, sizing, quota)
+    expect(problems.filter((p) => p.code === 'QUOTA_EXCEEDED').length === 0).toBe(fits)
+  })
+
+  it('says how much CPU and memory is left', () => {
+    const quota = deploymentQuota(marketing, 0, { cpu: 0, memory: 0 })
+    const [problem] = checkSizing(noAu, local, quota).filter((p) => p.code === 'QUOTA_EXCEEDED')
+    expect(problem?.message).toBe('This needs 1.4 CPU and 5.25 GiB but the workspace has 1.2 CPU and 4.5 GiB left of its 10 CPU and 37.5 GiB quota.')
+  })
+
+  it('works out the impact of a resize, never refusing one that grows neither', () => {
+    const impact = resourceImpact(noAu, marketing, { cpu: 2800, memory: 10752 }, { cpu: 3000, memory: 10000 })
+    expect(impact).toMatchObject({ cpuUsedAfter: 9000, memoryUsedAfter: 33040, cpuLeftAfter: 1000, cpuAvailable: 4000, memoryAvailable: 15360, fits: true })
+    expect(resourceImpact(noAu, marketing, { cpu: 2800, memory: 10752 }, { cpu: 4001, memory: 10752 }).fits).toBe(false)
+    const over = { ...marketing, cpuUsed: 12000 }
+    expect(resourceImpact(noAu, over, { cpu: 2800, memory: 10752 }, { cpu: 2000, memory: 10752 }).fits).toBe(true)
+    // Derived from the AU quota when the server reports no CPU and memory.
+    expect(workspaceResources(noAu, { auQuota: 100, auUsed: 88 })).toEqual({ cpuQuota: 10000, memoryQuota: 38400, cpuUsed: 8800, memoryUsed: 33792 })
+  })
+
+  it('counts in AU wherever the platform offers AU, custom deployments at the AU that cover them', () => {
+    const s = withCustomResources(PLATFORM, withStrategy(PLATFORM, defaultSizing(PLATFORM, 'LocalExecutor'), 'custom'), 'scheduler', { cpu: 501 })
+    // 1401 millicpu needs 15 AU (not 14.01)
+    expect(totalAu(PLATFORM, s)).toBe(15)
+    expect(checkSizing(PLATFORM, s, { quotaAu: 100, usedByOthersAu: 86 })[0]?.message).toBe('This needs 15 AU but the workspace has 14 AU left of its 100 AU quota.')
+  })
+})
+
+describe('scheduler count and triggerer by Airflow version', () => {
+  const celery = defaultSizing(PLATFORM, 'CeleryExecutor', '2.10.5')
+  const withReplicas = (s: Sizing, name: 'scheduler' | 'triggerer', replicas: number): Sizing => ({ ...s, components: { ...s.components, [name]: { au: 5, ...s.components[name], replicas } } })
+
+  it('starts a new deployment with one scheduler and one triggerer, counted in every total', () => {
+    expect(celery.components.scheduler).toEqual({ au: 5, replicas: 1 })
+    expect(celery.components.triggerer).toEqual({ au: 5, replicas: 1 })
+    expect(totalAu(PLATFORM, celery)).toBe(33)
+    expect(deploymentResources(PLATFORM, celery)).toEqual({ cpu: 3300, memory: 33 * 384, pods: 8 })
+    // A config written before the triggerer existed runs none.
+    expect(totalAu(PLATFORM, defaultSizing(PLATFORM, 'CeleryExecutor'))).toBe(28)
+  })
+
+  it.each([
+    ['2.10.5', 'scheduler', 4, []],
+    ['2.10.5', 'scheduler', 5, [['scheduler.replicas', 'ABOVE_LIMIT', 4]]],
+    ['2.10.5', 'triggerer', 0, []],
+    ['2.10.5', 'triggerer', 2, []],
+    ['2.10.5', 'triggerer', 3, [['triggerer.replicas', 'ABOVE_LIMIT', 2]]],
+    ['1.10.15', 'scheduler', 1, []],
+    ['1.10.15', 'scheduler', 2, [['scheduler.replicas', 'NOT_ON_THIS_VERSION', 1]]],
+    ['2.0.0', 'scheduler', 2, []],
+    ['2.1.4', 'triggerer', 1, [['triggerer.replicas', 'NOT_ON_THIS_VERSION', 0]]],
+    ['2.1.4', 'triggerer', 0, []],
+    ['2.2.0', 'triggerer', 1, []],
+  ] as const)('on Airflow %s, %s replicas %i', (version, component, replicas, expected) => {
+    // A deployment on a version without a triggerer has none in its sizing.
+    const base = component === 'scheduler' ? defaultSizing(PLATFORM, 'CeleryExecutor', version) : celery
+    const s = withReplicas(base, component, replicas)
+    expect(checkSizing(PLATFORM, s, undefined, { airflowVersion: version }).map((p) => [p.field, p.code, p.nearest])).toEqual(expected)
+  })
+
+  it('says which versions run what', () => {
+    expect(runsOn(PLATFORM, 'triggerer', '2.2.5')).toBe(true)
+    expect(runsOn(PLATFORM, 'triggerer', '2.1.0')).toBe(false)
+    expect(runsOn(PLATFORM, 'scheduler', '1.10.15')).toBe(true)
+    expect(replicasRangeOn(PLATFORM, 'scheduler', '1.10.15')).toEqual({ default: 1, minimum: 1, limit: 1 })
+    expect(replicasRangeOn(PLATFORM, 'scheduler', '2.9.3')).toEqual({ default: 1, minimum: 1, limit: 4 })
+    expect(componentsOn(PLATFORM, 'LocalExecutor', '1.10.15').map((c) => c.name)).toEqual(['scheduler', 'webserver', 'statsd', 'pgbouncer'])
+    expect(componentsOn(PLATFORM, 'LocalExecutor', '2.10.5').map((c) => c.name)).toEqual(['scheduler', 'triggerer', 'webserver', 'statsd', 'pgbouncer'])
+  })
+
+  it('writes one scheduler as Houston does (no replicas), several with their count', () => {
+    expect(sizingToConfig(PLATFORM, celery).config.scheduler).toEqual({ resources: { limits: { cpu: 500, memory: 1920 }, requests: { cpu: 500, memory: 1920 } } })
+    expect(sizingToConfig(PLATFORM, withReplicas(celery, 'scheduler', 3)).config.scheduler?.replicas).toBe(3)
+    expect(sizingToConfig(PLATFORM, withReplicas(celery, 'triggerer', 0)).config.triggerer?.replicas).toBe(0)
+  })
+
+  it('keeps the scheduler count and the triggerer through presets', () => {
+    const ha = withReplicas(withReplicas(celery, 'scheduler', 2), 'triggerer', 2)
+    const large = presetSizing(PLATFORM, 'CeleryExecutor', 'large', ha)
+    expect(large.components.scheduler).toEqual({ au: 20, replicas: 2 })
+    expect(large.components.triggerer).toEqual({ au: 20, replicas: 2 })
+    expect(matchingPreset(PLATFORM, large)).toBe('large')
+  })
+
+  it('lists a triggerer that comes or goes in the diff', () => {
+    const without = defaultSizing(PLATFORM, 'CeleryExecutor')
+    expect(diffSizing(PLATFORM, without, celery)).toEqual([
+      { field: 'triggerer.au', unit: 'AU', before: null, after: 5 },
+      { field: 'triggerer.replicas', unit: 'replicas', before: null, after: 1 },
+    ])
   })
 })

@@ -23,7 +23,7 @@ const LEVELS: readonly Level[] = ['VIEWER', 'EDITOR', 'ADMIN']
 /** Grants added at each level; a level holds its own and every lower level's. */
 const GRANTS: Record<Scope, Record<Level, readonly string[]>> = {
   SYSTEM: {
-    VIEWER: ['system.monitoring.get', 'system.serviceAccounts.get', 'system.airflow.get'],
+    VIEWER: ['system.monitoring.get', 'system.serviceAccounts.get', 'system.airflow.get', 'system.teams.get', 'system.taskUsage.get'],
     EDITOR: ['system.iam.update', 'system.serviceAccounts.update', 'system.airflow.user'],
     ADMIN: [
       'system.deployments.get',
@@ -39,6 +39,8 @@ const GRANTS: Record<Scope, Record<Level, readonly string[]>> = {
       'system.user.delete',
       'system.workspace.suspend',
       'system.airflow.admin',
+      'system.teams.update',
+      'system.taskUsage.export',
     ],
   },
   WORKSPACE: {
@@ -47,6 +49,8 @@ const GRANTS: Record<Scope, Record<Level, readonly string[]>> = {
       'workspace.invites.get',
       'workspace.serviceAccounts.get',
       'workspace.users.get',
+      'workspace.teams.get',
+      'workspace.taskUsage.get',
     ],
     EDITOR: [
       'workspace.config.update',
@@ -55,7 +59,7 @@ const GRANTS: Record<Scope, Record<Level, readonly string[]>> = {
       'workspace.serviceAccounts.update',
       'workspace.serviceAccounts.delete',
     ],
-    ADMIN: ['workspace.config.delete', 'workspace.iam.update'],
+    ADMIN: ['workspace.config.delete', 'workspace.iam.update', 'workspace.teams.update'],
   },
   DEPLOYMENT: {
     VIEWER: [
@@ -65,6 +69,8 @@ const GRANTS: Record<Scope, Record<Level, readonly string[]>> = {
       'deployment.metrics.get',
       'deployment.serviceAccounts.get',
       'deployment.images.pull',
+      'deployment.teams.get',
+      'deployment.taskUsage.get',
     ],
     EDITOR: [
       'deployment.airflow.user',
@@ -74,7 +80,7 @@ const GRANTS: Record<Scope, Record<Level, readonly string[]>> = {
       'deployment.serviceAccounts.update',
       'deployment.serviceAccounts.delete',
     ],
-    ADMIN: ['deployment.airflow.admin', 'deployment.config.delete'],
+    ADMIN: ['deployment.airflow.admin', 'deployment.config.delete', 'deployment.teamRoles.update'],
   },
 }
 
@@ -113,10 +119,18 @@ export function permissionsOfRole(role: Role): ReadonlySet<string> {
   return out
 }
 
+/** The team a binding is held through; a binding without one is the user's own (direct). */
+export interface TeamSource {
+  teamId: string
+  teamName: string
+}
+
 export interface Binding {
   role: Role
   workspaceId?: string | null
   deploymentId?: string | null
+  /** Set when the role is held as a member of a team. */
+  via?: TeamSource | null
 }
 
 function maxLevel(levels: readonly Level[]): Level | null {
@@ -139,12 +153,53 @@ export function workspaceRoleOf(bindings: readonly Binding[], workspaceId: strin
   return level ? roleOf('WORKSPACE', level) : null
 }
 
+/** The bindings of each source apart: the direct ones first, then each team's. */
+function groupBySource(bindings: readonly Binding[]): Binding[][] {
+  const groups = new Map<string, Binding[]>([['direct', []]])
+  for (const b of bindings) {
+    const key = b.via ? `team:${b.via.teamId}` : 'direct'
+    const group = groups.get(key)
+    if (group) group.push(b)
+    else groups.set(key, [b])
+  }
+  return [...groups.values()].filter((g) => g.length > 0)
+}
+
+/**
+ * The binding role that decides one source's deployment role, by the override
+ * rule: a system admin or workspace admin is admin everywhere; otherwise a
+ * deployment binding replaces the workspace role.
+ */
+function decidingRoleOfSource(bindings: readonly Binding[], workspaceId: string, deploymentId: string): Role | null {
+  const sys = systemRoleOf(bindings)
+  if (sys === 'SYSTEM_ADMIN') return sys
+  const ws = workspaceRoleOf(bindings, workspaceId)
+  if (ws === 'WORKSPACE_ADMIN') return ws
+  const override = maxLevel(
+    bindings
+      .filter((b) => roleScope(b.role) === 'DEPLOYMENT' && b.deploymentId === deploymentId)
+      .map((b) => roleLevel(b.role)),
+  )
+  return override ? roleOf('DEPLOYMENT', override) : ws
+}
+
+function deploymentLevelOfSource(bindings: readonly Binding[], workspaceId: string, deploymentId: string): Level | null {
+  const role = decidingRoleOfSource(bindings, workspaceId, deploymentId)
+  if (!role) return null
+  return roleScope(role) === 'DEPLOYMENT' || roleScope(role) === 'WORKSPACE' ? roleLevel(role) : 'ADMIN'
+}
+
 /**
  * The user's role on one deployment.
  * - A workspace role applies to every deployment of the workspace at the same level.
  * - A deployment binding overrides it for that deployment (narrows or widens),
  *   except that a workspace admin is deployment admin on every deployment.
  * - A system admin is deployment admin everywhere.
+ * - Roles come from several sources (the user's own bindings, and each team
+ *   they belong to): the rule above applies to each source by itself, and the
+ *   most permissive result wins. So a team's workspace editor role lifts a
+ *   direct deployment viewer override, and a team's deployment role never
+ *   narrows what the user's own workspace role gives.
  */
 export function deploymentRoleOf(
   bindings: readonly Binding[],
@@ -152,15 +207,13 @@ export function deploymentRoleOf(
   deploymentId: string,
 ): Role | null {
   if (systemLevel(bindings) === 'ADMIN') return 'DEPLOYMENT_ADMIN'
-  const ws = workspaceRoleOf(bindings, workspaceId)
-  if (ws === 'WORKSPACE_ADMIN') return 'DEPLOYMENT_ADMIN'
-  const override = maxLevel(
-    bindings
-      .filter((b) => roleScope(b.role) === 'DEPLOYMENT' && b.deploymentId === deploymentId)
-      .map((b) => roleLevel(b.role)),
+  const level = maxLevel(
+    groupBySource(bindings).flatMap((group) => {
+      const l = deploymentLevelOfSource(group, workspaceId, deploymentId)
+      return l ? [l] : []
+    }),
   )
-  if (override) return roleOf('DEPLOYMENT', override)
-  return ws ? roleOf('DEPLOYMENT', roleLevel(ws)) : null
+  return level ? roleOf('DEPLOYMENT', level) : null
 }
 
 /** Permissions that hold everywhere: system roles and the every-user grants. */
@@ -192,6 +245,78 @@ export function deploymentPermissions(
   const role = deploymentRoleOf(bindings, workspaceId, deploymentId)
   if (role) for (const p of permissionsOfRole(role)) out.add(p)
   return out
+}
+
+export type PermissionSource =
+  | { kind: 'everyone' }
+  | { kind: 'direct'; role: Role }
+  | ({ kind: 'team'; role: Role } & TeamSource)
+
+export interface ExplainedPermission {
+  permission: string
+  /** Every source that grants it on its own: the direct roles first, then teams by name. */
+  sources: PermissionSource[]
+}
+
+/** The role of one source that grants a permission of this scope on the target, or null. */
+function grantingRoleOfSource(bindings: readonly Binding[], permission: string, target: GrantTarget): Role | null {
+  if (permission.startsWith('system.')) return systemRoleOf(bindings)
+  if (target.scope === 'SYSTEM') return null
+  if (permission.startsWith('workspace.')) {
+    return systemRoleOf(bindings) === 'SYSTEM_ADMIN' ? 'SYSTEM_ADMIN' : workspaceRoleOf(bindings, target.workspaceId)
+  }
+  if (target.scope !== 'DEPLOYMENT') return null
+  return decidingRoleOfSource(bindings, target.workspaceId, target.deploymentId)
+}
+
+function permissionsOn(bindings: readonly Binding[], target: GrantTarget): Set<string> {
+  switch (target.scope) {
+    case 'SYSTEM':
+      return systemPermissions(bindings)
+    case 'WORKSPACE':
+      return workspacePermissions(bindings, target.workspaceId)
+    case 'DEPLOYMENT':
+      return deploymentPermissions(bindings, target.workspaceId, target.deploymentId)
+  }
+}
+
+/**
+ * Every permission the bindings give on a target (the platform, a workspace or
+ * a deployment), each with where it comes from: every signed-in user, the
+ * user's own roles, or a team, with the role that grants it. The permissions
+ * listed are exactly those of systemPermissions / workspacePermissions /
+ * deploymentPermissions for the same target.
+ */
+export function explainPermissions(bindings: readonly Binding[], target: GrantTarget): ExplainedPermission[] {
+  const out = new Map<string, PermissionSource[]>()
+  const add = (permission: string, source: PermissionSource) => {
+    const list = out.get(permission)
+    if (list) list.push(source)
+    else out.set(permission, [source])
+  }
+  for (const p of EVERY_USER) add(p, { kind: 'everyone' })
+  const groups = groupBySource(bindings).sort((a, b) => {
+    const an = a[0]?.via?.teamName ?? ''
+    const bn = b[0]?.via?.teamName ?? ''
+    return an.localeCompare(bn)
+  })
+  for (const group of groups) {
+    const via = group[0]?.via ?? null
+    for (const p of permissionsOn(group, target)) {
+      if (EVERY_USER.includes(p)) continue
+      const role = grantingRoleOfSource(group, p, target)
+      if (!role) continue
+      add(p, via ? { kind: 'team', role, teamId: via.teamId, teamName: via.teamName } : { kind: 'direct', role })
+    }
+  }
+  const order: Record<string, number> = { system: 0, workspace: 1, deployment: 2 }
+  return [...out.entries()]
+    .map(([permission, sources]) => ({ permission, sources }))
+    .sort((a, b) => {
+      const sa = order[a.permission.slice(0, a.permission.indexOf('.'))] ?? 3
+      const sb = order[b.permission.slice(0, b.permission.indexOf('.'))] ?? 3
+      return sa - sb || a.permission.localeCompare(b.permission)
+    })
 }
 
 /** Workspaces the bindings give any access to (system admins see all: pass them separately). */

@@ -5,19 +5,23 @@ import {
   deploymentConfigSchema,
   deploymentPayloadSchema,
   deploymentPropertiesSchema,
+  type PlatformConfig,
 } from '../../../src/lib/houston-json'
-import { requireDeployment, requireSystem, requireWorkspace, viewerDeploymentPermissions, viewerWorkspacePermissions } from '../authz'
+import { deploymentPermissions } from '../../../src/lib/permissions'
+import { requireDeployment, requireSystem, requireWorkspace, viewerBindings, viewerDeploymentPermissions, viewerWorkspacePermissions } from '../authz'
 import { requireViewer } from '../auth'
 import type { HoustonContext } from '../context'
+import { dagDeploymentSettings, parseDagDeployment } from '../dag-deployments'
+import { currentRevision, IMAGE_DAGS, platformImage, recordRevision } from '../deploys'
 import { badInput } from '../errors'
 import type { Resolvers } from '../generated/resolvers-types'
 import { assertNotDeploying, iso, startDeploy } from '../lifecycle'
-import { AIRFLOW_CHART_VERSION, DEPLOYMENT_TYPE, DEPLOYMENTS_BASE_URL, PLATFORM } from '../platform'
+import { AIRFLOW_CHART_VERSION, DEPLOYMENT_TYPE, DEPLOYMENTS_BASE_URL } from '../platform'
 import { releaseName } from '../release-names'
-import { assertSizingAllowed, canonicalConfig, sizingOf } from '../sizing'
+import { assertSizingAllowed, canonicalConfig, platformOf, sizingOf, withSizingProperties } from '../sizing'
 import type { DeploymentRecord } from '../state'
 import * as valid from '../validate'
-import { compareVersions, offeredAirflowVersion } from '../versions'
+import { assertVersionAllowed, offeredAirflowVersion } from '../versions'
 import { deploymentById, sortedBy, workspaceById, workspaceOf } from './lookup'
 
 const byLabel = sortedBy<DeploymentRecord>((d) => d.label.toLowerCase())
@@ -45,10 +49,19 @@ function alertEmails(list: readonly string[], field: (i: number) => string): str
   return out
 }
 
-function parseProperties(value: unknown): DeploymentProperties {
+function parseProperties(value: unknown, platform: PlatformConfig): DeploymentProperties {
   const props = valid.json(deploymentPropertiesSchema, value, 'properties')
   if (props.alert_emails) props.alert_emails = alertEmails(props.alert_emails, (i) => `properties.alert_emails[${i}]`)
+  if (props.resource_strategy === 'au' && !platform.auEnabled) {
+    throw badInput('properties.resource_strategy', 'This platform does not offer Astronomer Units: size the deployment in CPU and memory (resource_strategy "custom").')
+  }
   return props
+}
+
+/** The viewer's name on a revision they deploy. */
+export function authorOf(ctx: HoustonContext): { author: string; authorUserId: string } {
+  const { user } = requireViewer(ctx)
+  return { author: user.fullName ?? user.username, authorUserId: user.id }
 }
 
 function defaultConfig(): DeploymentConfig {
@@ -88,7 +101,7 @@ export const deploymentResolvers: Resolvers = {
       if (workspaceUuid) workspaceById(ctx, workspaceUuid)
       if (deploymentUuid) deploymentById(ctx, deploymentUuid)
       if (version) offeredAirflowVersion(version)
-      return PLATFORM
+      return platformOf(ctx.store)
     },
   },
 
@@ -97,14 +110,18 @@ export const deploymentResolvers: Resolvers = {
       const ws = workspaceById(ctx, args.workspaceUuid)
       requireWorkspace(ctx, ws, 'workspace.deployments.create', 'create deployments in this workspace')
       if (args.type !== DEPLOYMENT_TYPE) throw badInput('type', `Unknown deployment type "${args.type}": use "${DEPLOYMENT_TYPE}".`)
+      const platform = platformOf(ctx.store)
       const label = valid.label(args.label)
       const description = valid.description(args.description)
-      const version = offeredAirflowVersion(args.version ?? PLATFORM.defaultAirflowVersion)
+      const version = offeredAirflowVersion(args.version ?? platform.defaultAirflowVersion)
+      // Who may pick a deprecated or yanked version: whoever administers every deployment of this workspace.
+      assertVersionAllowed(version, deploymentPermissions(viewerBindings(ctx), ws.id, ''), { entityType: 'WORKSPACE', entityId: ws.id, name: `workspace "${ws.label}"` })
       const config = args.config == null ? defaultConfig() : valid.json(deploymentConfigSchema, args.config, 'config')
-      const properties = parseProperties(args.properties ?? {})
-      const sizing = sizingOf(config, properties)
-      assertSizingAllowed(ctx.store, ws, sizing)
-      const canonical = canonicalConfig(sizing)
+      const properties = parseProperties(args.properties ?? {}, platform)
+      const sizing = sizingOf(config, properties, platform)
+      assertSizingAllowed(ctx.store, ws, sizing, undefined, version)
+      const canonical = canonicalConfig(sizing, platform)
+      const dags = args.dagDeployment == null ? IMAGE_DAGS : parseDagDeployment(args.dagDeployment, null)
 
       const nowMs = ctx.now()
       const now = iso(nowMs)
@@ -118,17 +135,31 @@ export const deploymentResolvers: Resolvers = {
         chartVersion: AIRFLOW_CHART_VERSION,
         airflowVersion: version,
         desiredAirflowVersion: null,
+        deployingAirflowVersion: null,
         status: 'DEPLOYING',
         config: canonical.config,
-        properties: { extra_au: canonical.extraAu, alert_emails: properties.alert_emails ?? [] },
+        properties: withSizingProperties({ alert_emails: properties.alert_emails ?? [] }, sizing, platform),
         desiredConfig: null,
         deployingUntil: null,
         imageDeploys: 0,
         environmentVariables: [],
+        dagDeployment: dags,
+        revisions: [],
+        currentRevisionId: null,
         createdAt: now,
         updatedAt: now,
       }
       startDeploy(dep, { config: canonical.config }, nowMs)
+      // The first deploy runs the platform's own image of the version.
+      recordRevision(dep, {
+        id: ctx.store.newId(),
+        createdAt: now,
+        ...authorOf(ctx),
+        image: platformImage(version),
+        airflowVersion: version,
+        description: `Created with the platform's Airflow ${version} image`,
+        platformImage: true,
+      })
       ctx.store.putDeployment(dep)
       // Whoever creates a deployment administers it (and so may delete it),
       // whatever their workspace role gives them on other deployments.
@@ -151,6 +182,7 @@ export const deploymentResolvers: Resolvers = {
       requireDeployment(ctx, dep, 'deployment.config.update', 'change this deployment')
       assertNotDeploying(dep)
       const ws = workspaceOf(ctx, dep)
+      const platform = platformOf(ctx.store)
 
       const payload = args.payload == null ? {} : valid.json(deploymentPayloadSchema, args.payload, 'payload')
       const label = payload.label !== undefined ? valid.label(payload.label, 'payload.label') : dep.label
@@ -164,28 +196,33 @@ export const deploymentResolvers: Resolvers = {
       const config =
         args.config == null ? dep.config : valid.json(deploymentConfigSchema, deepMerge(dep.config, args.config), 'config')
       const patch = args.properties ?? {}
-      const properties = parseProperties({ ...dep.properties, ...patch })
+      const properties = parseProperties({ ...dep.properties, ...patch }, platform)
       // A new executor starts from its own extra capacity unless one is given.
-      if (config.executor !== dep.config.executor && !('extra_au' in patch)) {
-        properties.extra_au = executorOf(PLATFORM, config.executor).extraAu.default
+      if (config.executor !== dep.config.executor) {
+        if (!('extra_au' in patch)) properties.extra_au = executorOf(platform, config.executor).extraAu.default
+        if (!('extra_capacity' in patch)) delete properties.extra_capacity
       }
-      const sizing = sizingOf(config, properties)
-      assertSizingAllowed(ctx.store, ws, sizing, dep)
-      const canonical = canonicalConfig(sizing)
+      const sizing = sizingOf(config, properties, platform)
+      assertSizingAllowed(ctx.store, ws, sizing, dep, dep.airflowVersion)
+      const canonical = canonicalConfig(sizing, platform)
+      const dags = args.dagDeployment == null ? dep.dagDeployment : parseDagDeployment(args.dagDeployment, dep.dagDeployment)
 
       const nowMs = ctx.now()
-      const resized =
-        JSON.stringify(canonical.config) !== JSON.stringify(dep.config) || canonical.extraAu !== dep.properties.extra_au
-      const nextProperties: DeploymentProperties = { ...properties, extra_au: canonical.extraAu }
+      const nextProperties = withSizingProperties(properties, sizing, platform)
+      const resized = JSON.stringify(canonical.config) !== JSON.stringify(dep.config) || JSON.stringify(canonical.properties) !== JSON.stringify(withSizingProperties({}, sizingOf(dep.config, dep.properties, platform), platform))
+      const dagsChanged = JSON.stringify(dags) !== JSON.stringify(dep.dagDeployment)
       const changed =
         resized ||
+        dagsChanged ||
         label !== dep.label ||
         description !== dep.description ||
         JSON.stringify(nextProperties) !== JSON.stringify(dep.properties)
       dep.label = label
       dep.description = description
       dep.properties = nextProperties
-      if (resized) startDeploy(dep, { config: canonical.config }, nowMs)
+      dep.dagDeployment = dags
+      // New resources or a new DAG mechanism restart the components.
+      if (resized || dagsChanged) startDeploy(dep, { config: canonical.config }, nowMs)
       else if (changed) dep.updatedAt = iso(nowMs)
       return dep
     },
@@ -195,21 +232,6 @@ export const deploymentResolvers: Resolvers = {
       requireDeployment(ctx, dep, 'deployment.config.delete', 'delete this deployment')
       assertNotDeploying(dep)
       ctx.store.removeDeployment(dep.id)
-      return dep
-    },
-
-    upgradeDeployment: (_parent, { deploymentUuid, version }, ctx) => {
-      const dep = deploymentById(ctx, deploymentUuid)
-      requireDeployment(ctx, dep, 'deployment.config.update', 'upgrade this deployment')
-      assertNotDeploying(dep)
-      offeredAirflowVersion(version)
-      if (compareVersions(version, dep.airflowVersion) <= 0) {
-        throw badInput(
-          'version',
-          `Airflow ${version} is not newer than ${dep.airflowVersion}, the version ${dep.label} runs: only upgrades are possible.`,
-        )
-      }
-      startDeploy(dep, { airflowVersion: version }, ctx.now())
       return dep
     },
 
@@ -232,10 +254,19 @@ export const deploymentResolvers: Resolvers = {
         ...(d.config.executor === 'CeleryExecutor' ? [{ type: 'flower', url: `${base}/flower` }] : []),
       ]
     },
-    deployInfo: (d) => ({
-      current: d.imageDeploys > 0 ? `deploy-${d.imageDeploys}` : null,
-      nextCli: `deploy-${d.imageDeploys + 1}`,
-    }),
+    deployInfo: (d) => {
+      const current = currentRevision(d)
+      return {
+        current: current && !current.platformImage ? current.imageTag : null,
+        nextCli: `deploy-${d.imageDeploys + 1}`,
+      }
+    },
+    dagDeployment: (d) => dagDeploymentSettings(d.dagDeployment),
+    deployRevisionCount: (d) => d.revisions.length,
+    currentRevision: (d) => {
+      const r = currentRevision(d)
+      return r ? { ...r, deployment: d } : null
+    },
     workspace: (d, _args, ctx) => workspaceOf(ctx, d),
     roleBindings: (d, _args, ctx) => {
       requireWorkspace(ctx, workspaceOf(ctx, d), 'workspace.users.get', "see who has roles on this deployment")

@@ -1,10 +1,14 @@
 import type { Resolvers } from '../generated/resolvers-types'
 import { authResolvers } from './auth'
 import { deploymentResolvers } from './deployments'
+import { deployResolvers } from './deploys'
 import { logResolvers } from './logs'
 import { memberResolvers } from './members'
 import { serviceAccountResolvers } from './service-accounts'
+import { signupResolvers } from './signup'
 import { systemResolvers } from './system'
+import { taskUsageResolvers } from './task-usage'
+import { teamResolvers } from './teams'
 import { variableResolvers } from './variables'
 import { workspaceResolvers } from './workspaces'
 
@@ -13,10 +17,14 @@ const parts: readonly Resolvers[] = [
   workspaceResolvers,
   memberResolvers,
   deploymentResolvers,
+  deployResolvers,
   variableResolvers,
   serviceAccountResolvers,
   systemResolvers,
   logResolvers,
+  teamResolvers,
+  taskUsageResolvers,
+  signupResolvers,
 ]
 
 /** Type name -> field name -> resolver, from every feature file; a field defined twice is a bug. */

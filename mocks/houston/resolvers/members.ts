@@ -2,7 +2,7 @@
 // deployment-level role overrides.
 import { type Role, workspacePermissions } from '../../../src/lib/permissions'
 import { requireViewer } from '../auth'
-import { requireGrantable, requireWorkspace, viewerBindings, viewerSystemPermissions } from '../authz'
+import { bindingRecordsOfUser, requireGrantable, requireWorkspace, viewerBindings, viewerSystemPermissions } from '../authz'
 import type { HoustonContext } from '../context'
 import { badInput, lastAdmin, notFound } from '../errors'
 import type { Resolvers, UserSearch } from '../generated/resolvers-types'
@@ -10,6 +10,7 @@ import { iso } from '../lifecycle'
 import { secretString } from '../random'
 import type { RoleBindingRecord, UserRecord, WorkspaceRecord } from '../state'
 import * as valid from '../validate'
+import { deploymentRolesIn } from './deployment-roles'
 import { deploymentById, sortedBy, userById, workspaceById, workspaceOf } from './lookup'
 
 /** Users matching a search: every given criterion must hold, case-insensitively. */
@@ -37,9 +38,9 @@ function assertKeepsAnAdmin(ctx: HoustonContext, ws: WorkspaceRecord, binding: R
   }
 }
 
-/** Whether the viewer may see a binding of another user. */
-function canSeeBinding(ctx: HoustonContext, b: RoleBindingRecord): boolean {
-  if (b.userId === requireViewer(ctx).user.id) return true
+/** Whether the viewer may see a binding (their own, or one of their teams') that a user holds. */
+function canSeeBinding(ctx: HoustonContext, holderId: string, b: RoleBindingRecord): boolean {
+  if (holderId === requireViewer(ctx).user.id) return true
   if (b.workspaceId) return workspacePermissions(viewerBindings(ctx), b.workspaceId).has('workspace.users.get')
   return viewerSystemPermissions(ctx).has('system.users.get')
 }
@@ -74,26 +75,28 @@ export const memberResolvers: Resolvers = {
       const role: Role = args.role ?? 'WORKSPACE_VIEWER'
       requireGrantable(ctx, role, 'WORKSPACE', { workspace: ws })
       const email = valid.email(args.email)
+      const deploymentRoles = deploymentRolesIn(ctx, ws, args.deploymentRoles)
       const now = iso(ctx.now())
       const user = ctx.store.userByEmail(email)
       if (user) {
         const existing = memberBinding(ctx, ws, user.id)
         if (existing) throw badInput('email', `${email} is already a member of ${ws.label} (${existing.role}).`)
-        ctx.store.putBinding({
-          id: ctx.store.newId(),
-          role,
-          userId: user.id,
-          serviceAccountId: null,
-          workspaceId: ws.id,
-          deploymentId: null,
-          createdAt: now,
-        })
+        grantMembership(ctx, user.id, ws.id, role, deploymentRoles, now)
         return ws
       }
       if (ctx.store.invitesOf(ws.id).some((i) => i.email === email)) {
         throw badInput('email', `${email} has already been invited to ${ws.label}.`)
       }
-      ctx.store.putInvite({ id: ctx.store.newId(), email, role, workspaceId: ws.id, token: secretString(), createdAt: now, updatedAt: now })
+      ctx.store.putInvite({
+        id: ctx.store.newId(),
+        email,
+        role,
+        workspaceId: ws.id,
+        token: secretString(),
+        deploymentRoles: deploymentRoles.map((d) => ({ deploymentId: d.deployment.id, role: d.role })),
+        createdAt: now,
+        updatedAt: now,
+      })
       return ws
     },
 
@@ -192,7 +195,11 @@ export const memberResolvers: Resolvers = {
 
   User: {
     emails: (u) => [{ address: u.email, primary: true, verified: u.emailVerified }],
-    roleBindings: (u, _args, ctx) => ctx.store.bindingsOfUser(u.id).filter((b) => canSeeBinding(ctx, b)),
+    // The user's own bindings, then their teams' (RoleBinding.team says which).
+    roleBindings: (u, _args, ctx) =>
+      bindingRecordsOfUser(ctx.store, u.id)
+        .map(({ binding }) => binding)
+        .filter((b) => canSeeBinding(ctx, u.id, b)),
   },
 
   RoleBinding: {
@@ -204,7 +211,37 @@ export const memberResolvers: Resolvers = {
 
   Invite: {
     workspace: (i, _args, ctx) => workspaceById(ctx, i.workspaceId),
+    // A deployment deleted since the invite was made is left out.
+    deploymentRoles: (i, _args, ctx) =>
+      (i.deploymentRoles ?? []).flatMap(({ deploymentId, role }) => {
+        const deployment = ctx.store.deployment(deploymentId)
+        return deployment && deployment.workspaceId === i.workspaceId ? [{ deployment, role }] : []
+      }),
   },
+}
+
+/**
+ * Makes a user a member with a workspace role and roles on some of its
+ * deployments (replacing a deployment role they already hold there).
+ */
+export function grantMembership(
+  ctx: HoustonContext,
+  userId: string,
+  workspaceId: string,
+  role: Role,
+  deploymentRoles: readonly { role: Role; deployment: { id: string } }[],
+  now: string,
+): void {
+  ctx.store.putBinding({ id: ctx.store.newId(), role, userId, serviceAccountId: null, workspaceId, deploymentId: null, createdAt: now })
+  for (const { deployment, role: depRole } of deploymentRoles) {
+    const own = ctx.store.bindingsOfDeployment(deployment.id).find((b) => b.userId === userId)
+    if (own) {
+      own.role = depRole
+      ctx.store.changed()
+    } else {
+      ctx.store.putBinding({ id: ctx.store.newId(), role: depRole, userId, serviceAccountId: null, workspaceId, deploymentId: deployment.id, createdAt: now })
+    }
+  }
 }
 
 function houstonNotMember(email: string, ws: WorkspaceRecord, field = 'email') {

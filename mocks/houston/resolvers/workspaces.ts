@@ -5,7 +5,7 @@ import { badInput, conflict } from '../errors'
 import type { Resolvers } from '../generated/resolvers-types'
 import { iso } from '../lifecycle'
 import { DEFAULT_WORKSPACE_AU_QUOTA } from '../platform'
-import { workspaceAuUsed } from '../sizing'
+import { workspaceAuUsed, workspaceResourceQuota, workspaceResourcesUsed } from '../sizing'
 import type { WorkspaceRecord } from '../state'
 import * as valid from '../validate'
 import { sortedBy, workspaceById } from './lookup'
@@ -108,6 +108,10 @@ export const workspaceResolvers: Resolvers = {
   Workspace: {
     deploymentCount: (ws, _args, ctx) => ctx.store.deploymentsOf(ws.id).length,
     auUsed: (ws, _args, ctx) => workspaceAuUsed(ctx.store, ws.id),
+    cpuQuota: (ws) => workspaceResourceQuota(ws).cpu,
+    memoryQuota: (ws) => workspaceResourceQuota(ws).memory,
+    cpuUsed: (ws, _args, ctx) => workspaceResourcesUsed(ctx.store, ws.id).cpu,
+    memoryUsed: (ws, _args, ctx) => workspaceResourcesUsed(ctx.store, ws.id).memory,
     roleBindings: (ws, _args, ctx) => {
       requireWorkspace(ctx, ws, 'workspace.users.get', "see this workspace's members")
       const name = (userId: string | null) => (userId ? (ctx.store.user(userId)?.username ?? '') : '')

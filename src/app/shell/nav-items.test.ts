@@ -15,7 +15,31 @@ describe('navSections', () => {
 
   it('shows a system admin the admin section everywhere', () => {
     const access = accessFor([{ role: 'SYSTEM_ADMIN' }])
-    expect(labels(navSections(access, undefined, undefined))).toEqual(['All workspaces', 'Users', 'Workspaces and quotas', 'All deployments'])
+    expect(labels(navSections(access, undefined, undefined))).toEqual([
+      'All workspaces',
+      'Your roles',
+      'Users',
+      'Workspaces and quotas',
+      'All deployments',
+      'All teams',
+      'Platform task usage',
+    ])
+  })
+
+  it('shows a system viewer the platform-wide teams and task usage, nothing else of the admin section', () => {
+    const access = accessFor([{ role: 'SYSTEM_VIEWER' }])
+    expect(navSections(access, undefined, undefined).find((s) => s.title === 'System admin')?.items.map((i) => i.label)).toEqual(['All teams', 'Platform task usage'])
+  })
+
+  it('shows teams and task usage to workspace viewers, and to a member through a team', () => {
+    const viewer = labels(navSections(accessFor([{ role: 'WORKSPACE_VIEWER', workspaceId: 'w1' }]), 'w1', 'd1'))
+    expect(viewer).toEqual(expect.arrayContaining(['Teams', 'Task usage', 'Deployment teams', 'Deployment task usage']))
+    const viaTeam = labels(navSections(accessFor([{ role: 'WORKSPACE_VIEWER', workspaceId: 'w1', via: { teamId: 't', teamName: 'T' } }]), 'w1', 'd1'))
+    expect(viaTeam).toEqual(viewer)
+    // A role on one deployment: its task usage, not the workspace's.
+    const deploymentOnly = labels(navSections(accessFor([{ role: 'DEPLOYMENT_VIEWER', workspaceId: 'w1', deploymentId: 'd1' }]), 'w1', 'd1'))
+    expect(deploymentOnly).toContain('Deployment task usage')
+    expect(deploymentOnly).not.toContain('Task usage')
   })
 
   it('gives a user with no binding on a workspace nothing inside it', () => {

@@ -25,6 +25,11 @@ export const SelfQuery = graphql(`
               id
             }
           }
+          # Set for a role held as a member of a team.
+          team {
+            id
+            name
+          }
         }
       }
     }

@@ -29,6 +29,7 @@ export function toBindings(user: SelfUser): Binding[] {
     role: b.role,
     workspaceId: b.workspace?.id ?? b.deployment?.workspace.id ?? null,
     deploymentId: b.deployment?.id ?? null,
+    via: b.team ? { teamId: b.team.id, teamName: b.team.name } : null,
   }))
 }
 

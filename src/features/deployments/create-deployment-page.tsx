@@ -8,9 +8,11 @@ import { Button } from '@/components/ui/button'
 import { FieldShell, inputClasses, TextAreaField, TextField } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
-import { componentTotals, defaultSizing, deploymentResources, formatCpu, formatMemory, remainingAu, sizingToConfig, totalAu } from '@/lib/au'
+import { componentTotals, defaultSizing, deploymentResources, extraResources, formatCpu, formatMemory, remainingAu, remainingResources, type Sizing, sizingToConfig, totalAu, withStrategy, workspaceResources } from '@/lib/au'
+import { useAccess } from '@/features/auth'
+import { standingLabel, versionChoices } from '@/lib/versions'
 import { apiProblems } from '@/lib/graphql-errors'
-import { executorSchema, type PlatformConfig } from '@/lib/houston-json'
+import { type Executor, executorSchema, type PlatformConfig } from '@/lib/houston-json'
 import { CreateDeploymentMutation, WorkspaceQuotaQuery } from './operations'
 import { usePlatformConfig } from './use-platform-config'
 
@@ -22,6 +24,12 @@ const schema = z.object({
 })
 type Values = z.infer<typeof schema>
 
+/** What a new deployment starts with: the platform defaults for its executor and Airflow version, in CPU and memory where the platform has no AU. */
+function startingSizing(platform: PlatformConfig, executor: Executor, version: string): Sizing {
+  const sizing = defaultSizing(platform, executor, version)
+  return platform.auEnabled ? sizing : withStrategy(platform, sizing, 'custom')
+}
+
 function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformConfig; workspaceId: string }) {
   const navigate = useNavigate()
   const quota = useQuery(WorkspaceQuotaQuery, { variables: { workspaceUuid: workspaceId } })
@@ -30,20 +38,28 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
     defaultValues: { label: '', description: '', executor: 'CeleryExecutor', version: platform.defaultAirflowVersion },
   })
   const executor = useWatch({ control: form.control, name: 'executor' })
+  const version = useWatch({ control: form.control, name: 'version' })
   const [create, { loading, error }] = useMutation(CreateDeploymentMutation, { refetchQueries: ['WorkspaceOverview', 'Workspaces', 'WorkspaceQuota', 'Self'] })
+  const access = useAccess()
+  // Deprecated and yanked versions are for whoever administers the workspace's deployments.
+  const isAdmin = access.deployment(workspaceId, '', 'deployment.airflow.admin')
+  const choices = versionChoices(platform.airflowVersions, platform.airflowReleases, { isAdmin })
 
-  const sizing = defaultSizing(platform, executor)
+  const sizing = startingSizing(platform, executor, version)
   const total = totalAu(platform, sizing)
   const resources = deploymentResources(platform, sizing)
   const ws = quota.data?.workspace
   const left = ws ? remainingAu({ quotaAu: ws.auQuota, usedByOthersAu: ws.auUsed }) : null
+  const wsResources = ws ? workspaceResources(platform, ws) : null
+  const leftResources = wsResources ? remainingResources({ cpuQuota: wsResources.cpuQuota, memoryQuota: wsResources.memoryQuota, cpuUsedByOthers: wsResources.cpuUsed, memoryUsedByOthers: wsResources.memoryUsed }) : null
+  const fitsResources = leftResources ? resources.cpu <= leftResources.cpu && resources.memory <= leftResources.memory : true
 
   const problems = error ? apiProblems(error) : []
   const fieldProblem = (field: string) => problems.find((p) => p.field === field)?.message
   const general = problems.filter((p) => !p.field || !['label', 'description', 'version'].includes(p.field))
 
   const submit = async (values: Values) => {
-    const { config, properties } = sizingToConfig(platform, defaultSizing(platform, values.executor))
+    const { config, properties } = sizingToConfig(platform, startingSizing(platform, values.executor, values.version))
     const result = await create({
       variables: {
         workspaceUuid: workspaceId,
@@ -80,13 +96,18 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
             ))}
           </div>
         </fieldset>
-        <FieldShell label="Airflow version" error={form.formState.errors.version?.message ?? fieldProblem('version')}>
+        <FieldShell
+          label="Airflow version"
+          hint={choices.some((c) => !c.allowed) ? 'Only the newest patch of each version is offered. Deprecated and yanked versions need a workspace or system admin.' : 'Only the newest patch of each version is offered.'}
+          error={form.formState.errors.version?.message ?? fieldProblem('version')}
+        >
           {({ id, describedBy, invalid }) => (
             <select id={id} aria-describedby={describedBy} aria-invalid={invalid} className={inputClasses} {...form.register('version')}>
-              {[...platform.airflowVersions].reverse().map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                  {v === platform.defaultAirflowVersion ? ' (recommended)' : ''}
+              {choices.map((c) => (
+                <option key={c.version} value={c.version} disabled={!c.allowed}>
+                  {c.version}
+                  {c.version === platform.defaultAirflowVersion ? ' (recommended)' : ''}
+                  {standingLabel(c) ? ` (${standingLabel(c)})` : ''}
                 </option>
               ))}
             </select>
@@ -118,7 +139,7 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
                   {c.label}
                   {c.replicas > 1 ? ` × ${c.replicas}` : ''}
                 </th>
-                <td className="py-1.5 text-right tabular-nums">{c.totalAu} AU</td>
+                <td className="py-1.5 text-right tabular-nums">{platform.auEnabled ? `${c.totalAu} AU` : `${formatCpu(c.totalCpu)} · ${formatMemory(c.totalMemory)}`}</td>
               </tr>
             ))}
             {sizing.extraAu > 0 ? (
@@ -126,15 +147,21 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
                 <th scope="row" className="py-1.5 text-left font-normal">
                   Extra capacity
                 </th>
-                <td className="py-1.5 text-right tabular-nums">{sizing.extraAu} AU</td>
+                <td className="py-1.5 text-right tabular-nums">{platform.auEnabled ? `${sizing.extraAu} AU` : `${formatCpu(extraResources(platform, sizing).cpu)} · ${formatMemory(extraResources(platform, sizing).memory)}`}</td>
               </tr>
             ) : null}
           </tbody>
         </table>
         <p className="mt-3 font-semibold" aria-live="polite">
-          Total: {total} AU · {formatCpu(resources.cpu)} · {formatMemory(resources.memory)}
+          Total: {platform.auEnabled ? `${total} AU · ` : ''}
+          {formatCpu(resources.cpu)} · {formatMemory(resources.memory)}
         </p>
-        {ws && left !== null ? (
+        {!platform.auEnabled && ws && leftResources ? (
+          <p className={`mt-2 text-sm ${fitsResources ? 'text-muted' : 'text-danger'}`}>
+            {ws.label} has {formatCpu(leftResources.cpu)} and {formatMemory(leftResources.memory)} left of its quota.
+          </p>
+        ) : null}
+        {platform.auEnabled && ws && left !== null ? (
           <p className={`mt-2 text-sm ${total > left ? 'text-danger' : 'text-muted'}`}>
             {total > left ? `This needs ${total} AU but ${ws.label} has ${left} AU left of its ${ws.auQuota} AU quota.` : `${ws.label} has ${left} AU left of its ${ws.auQuota} AU quota.`}
           </p>

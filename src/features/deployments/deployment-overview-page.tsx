@@ -6,6 +6,7 @@ import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { DeploymentEmbeds } from '@/features/metrics'
 import { deploymentResources, formatCpu, formatMemory, totalAu } from '@/lib/au'
 import { executorOf } from '@/lib/au'
+import { DAG_DEPLOYMENT_LABELS } from '@/lib/dag-deployment'
 import { formatDateTime } from '@/lib/format'
 import { parseSizing } from './deployment-sizing'
 import { DeploymentOverviewQuery } from './operations'
@@ -59,7 +60,14 @@ export function DeploymentOverviewPage() {
           <InlineAlert tone="info">
             A change is being applied.
             {d.desiredAirflowVersion ? ` Upgrading Airflow from ${d.airflowVersion} to ${d.desiredAirflowVersion}.` : ''}
-            {platform && sizing && desired ? ` Size: ${totalAu(platform, sizing)} AU → ${totalAu(platform, desired)} AU.` : ''} This page updates by itself.
+            {platform && sizing && desired && platform.auEnabled ? ` Size: ${totalAu(platform, sizing)} AU → ${totalAu(platform, desired)} AU.` : ''} This page updates by itself.
+          </InlineAlert>
+        </div>
+      ) : null}
+      {d.desiredAirflowVersion && !deploying ? (
+        <div className="mb-4">
+          <InlineAlert tone="info">
+            Upgrade from {d.airflowVersion} to {d.desiredAirflowVersion} in progress: it completes when an image of Airflow {d.desiredAirflowVersion} is deployed.
           </InlineAlert>
         </div>
       ) : null}
@@ -81,8 +89,10 @@ export function DeploymentOverviewPage() {
           <Item label="Executor">{sizing && platform ? executorOf(platform, sizing.executor).label : '—'}</Item>
           <Item label="Airflow version">{d.airflowVersion}</Item>
           <Item label="Total size">
-            {sizing && platform && resources ? `${totalAu(platform, sizing)} AU · ${formatCpu(resources.cpu)} · ${formatMemory(resources.memory)}` : '—'}
+            {sizing && platform && resources ? `${platform.auEnabled ? `${totalAu(platform, sizing)} AU · ` : ''}${formatCpu(resources.cpu)} · ${formatMemory(resources.memory)}` : '—'}
           </Item>
+          <Item label="DAG deployment">{DAG_DEPLOYMENT_LABELS[d.dagDeployment.type]}</Item>
+          <Item label="Deployed">{d.currentRevision ? <code className="font-mono">{d.currentRevision.imageTag}</code> : '—'}</Item>
           <Item label="Created">{formatDateTime(d.createdAt)}</Item>
           <Item label="Last updated">{formatDateTime(d.updatedAt)}</Item>
         </dl>

@@ -11,6 +11,7 @@ import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { apiProblems } from '@/lib/graphql-errors'
 import { AlertEmailsSection } from './alert-emails-section'
+import { DagDeploymentSection } from './dag-deployment-section'
 import { DeleteDeploymentSection } from './delete-deployment-section'
 import { alertEmailsOf } from './deployment-sizing'
 import { EnvVarsSection } from './env-vars-section'
@@ -82,6 +83,7 @@ export function DeploymentSettingsPage() {
   const d = data.deployment
   const canEdit = access.deployment(workspaceId, deploymentId, 'deployment.config.update')
   const canDelete = access.deployment(workspaceId, deploymentId, 'deployment.config.delete')
+  const isAirflowAdmin = access.deployment(workspaceId, deploymentId, 'deployment.airflow.admin')
   const busyReason = deploying ? 'A change is being applied to this deployment. You can save again once it is healthy; this page updates by itself.' : null
 
   return (
@@ -92,13 +94,17 @@ export function DeploymentSettingsPage() {
         <DetailsSection key={`details-${d.id}`} deploymentId={d.id} label={d.label} description={d.description ?? ''} canEdit={canEdit} busyReason={busyReason} />
         <EnvVarsSection key={`env-${d.id}`} deploymentId={d.id} releaseName={d.releaseName} variables={d.environmentVariables} canEdit={canEdit} busyReason={busyReason} />
         <AlertEmailsSection deploymentId={d.id} emails={alertEmailsOf(d.properties)} canEdit={canEdit} busyReason={busyReason} />
+        <DagDeploymentSection key={`dags-${d.id}`} deploymentId={d.id} settings={d.dagDeployment} canEdit={canEdit} busyReason={busyReason} />
         <UpgradeSection
           key={`upgrade-${d.id}-${d.airflowVersion}`}
           deploymentId={d.id}
           current={d.airflowVersion}
           desired={d.desiredAirflowVersion}
           available={platform?.airflowVersions ?? []}
+          releases={platform?.airflowReleases ?? []}
+          deploying={deploying}
           canEdit={canEdit}
+          isAdmin={isAirflowAdmin}
           busyReason={busyReason}
         />
         {canDelete ? <DeleteDeploymentSection deploymentId={d.id} workspaceId={workspaceId} label={d.label} releaseName={d.releaseName} /> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { envVarsFormSchema, rowFieldOf, rowsFromServer, toInput, type EnvVarRow } from './env-vars-form'
+import { envVarsFormSchema, exportVariables, rowFieldOf, rowsFromServer, toInput, type EnvVarRow } from './env-vars-form'
 
 const row = (over: Partial<EnvVarRow>): EnvVarRow => ({ key: 'A', value: 'v', isSecret: false, storedSecret: false, replacing: false, ...over })
 const messages = (rows: EnvVarRow[]) => {
@@ -51,5 +51,30 @@ describe('toInput and rowsFromServer', () => {
   it('maps server fields onto rows', () => {
     expect(rowFieldOf('environmentVariables[3].key')).toEqual({ index: 3, name: 'key' })
     expect(rowFieldOf('label')).toBeNull()
+  })
+})
+
+describe('exportVariables', () => {
+  it('exports every variable as JSON with secrets masked', () => {
+    const json = exportVariables([
+      { key: 'PLAIN', value: 'x', isSecret: false },
+      { key: 'EMPTY', value: '', isSecret: false },
+      { key: 'TOKEN', value: null, isSecret: true },
+    ])
+    expect(JSON.parse(json)).toEqual([
+      { key: 'PLAIN', value: 'x', isSecret: false },
+      { key: 'EMPTY', value: '', isSecret: false },
+      { key: 'TOKEN', value: '********', isSecret: true },
+    ])
+  })
+
+  it('masks a secret even if a value were present', () => {
+    expect(exportVariables([{ key: 'S', value: 'leaked', isSecret: true }])).not.toContain('leaked')
+  })
+
+  it('makes a plain variable secret keeping its value, and asks a new one to make a secret plain', () => {
+    // plain -> secret: the row keeps the typed (plain) value and sends it as the secret's value
+    expect(toInput([row({ key: 'P', value: 'v', isSecret: true })])).toEqual([{ key: 'P', value: 'v', isSecret: true }])
+    expect(messages([row({ key: 'P', value: 'v', isSecret: true })])).toEqual([])
   })
 })

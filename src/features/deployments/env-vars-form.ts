@@ -70,3 +70,16 @@ export function rowFieldOf(field: string | undefined): { index: number; name: 'k
   if (!m?.[1] || !m[2]) return null
   return { index: Number(m[1]), name: m[2] as 'key' | 'value' }
 }
+
+/** What an exported secret's value reads: the value itself never leaves the server. */
+export const MASKED_SECRET = '********'
+
+/**
+ * The variables as a JSON document to download: every key with its value,
+ * secrets masked. Built from the list the server sent, which holds no
+ * secret value in the first place.
+ */
+export function exportVariables(vars: readonly ServerEnvVar[]): string {
+  const list = vars.map((v) => ({ key: v.key, value: v.isSecret ? MASKED_SECRET : (v.value ?? ''), isSecret: v.isSecret }))
+  return `${JSON.stringify(list, null, 2)}\n`
+}

@@ -2,12 +2,12 @@ import { useMutation } from '@apollo/client/react'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
-import { Button } from '@/components/ui/button'
+import { Button, buttonClasses } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
 import { EmptyState, InlineAlert } from '@/components/ui/states'
 import { apiProblems } from '@/lib/graphql-errors'
 import { cn } from '@/lib/cn'
-import { envVarsFormSchema, type EnvVarsFormValues, rowFieldOf, rowsFromServer, type ServerEnvVar, toInput } from './env-vars-form'
+import { envVarsFormSchema, type EnvVarsFormValues, exportVariables, rowFieldOf, rowsFromServer, type ServerEnvVar, toInput } from './env-vars-form'
 import { UpdateDeploymentVariablesMutation } from './operations'
 
 interface Props {
@@ -16,6 +16,25 @@ interface Props {
   variables: readonly ServerEnvVar[]
   canEdit: boolean
   busyReason: string | null
+}
+
+/**
+ * Downloads the saved variables as JSON, secrets masked: a link, built in the
+ * browser from the list the server sent (which holds no secret value).
+ */
+function ExportLink({ releaseName, variables }: { releaseName: string; variables: readonly ServerEnvVar[] }) {
+  if (variables.length === 0) return null
+  const href = `data:application/json;charset=utf-8,${encodeURIComponent(exportVariables(variables))}`
+  return (
+    <a
+      href={href}
+      download={`${releaseName}-environment-variables.json`}
+      className={buttonClasses('secondary', 'sm')}
+      onClick={() => toast.success(`Exported ${variables.length} variable${variables.length === 1 ? '' : 's'}`, { description: 'Secret values are masked in the file.' })}
+    >
+      Export as JSON
+    </a>
+  )
 }
 
 function ReadOnlyVariables({ variables }: { variables: readonly ServerEnvVar[] }) {
@@ -71,10 +90,15 @@ export function EnvVarsSection({ deploymentId, releaseName, variables, canEdit, 
 
   return (
     <section aria-labelledby="env-heading" className="rounded-lg border border-border bg-surface p-5">
-      <h2 id="env-heading" className="text-lg font-semibold">
-        Environment variables
-      </h2>
-      <p className="mt-1 text-sm text-muted">Secret values are write-only: once saved, nobody can read them here, only replace them.</p>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 id="env-heading" className="text-lg font-semibold">
+          Environment variables
+        </h2>
+        <ExportLink releaseName={releaseName} variables={variables} />
+      </div>
+      <p className="mt-1 text-sm text-muted">
+        Secret values are write-only: once saved, nobody can read them here, only replace them. A plain value can be made secret at any time; making a secret plain again takes a new value.
+      </p>
       <div className="mt-4">
         {!canEdit ? (
           <ReadOnlyVariables variables={variables} />

@@ -19,6 +19,13 @@ export const DeploymentOverviewQuery = graphql(`
       config
       desiredConfig
       properties
+      dagDeployment {
+        type
+      }
+      currentRevision {
+        id
+        imageTag
+      }
       urls {
         type
         url
@@ -76,6 +83,10 @@ export const WorkspaceQuotaQuery = graphql(`
       label
       auQuota
       auUsed
+      cpuQuota
+      memoryQuota
+      cpuUsed
+      memoryUsed
     }
   }
 `)
@@ -97,9 +108,116 @@ export const DeploymentSettingsQuery = graphql(`
         value
         isSecret
       }
+      dagDeployment {
+        ...DagDeploymentFields
+      }
+      currentRevision {
+        id
+        imageTag
+        image
+      }
       workspace {
         id
         label
+      }
+    }
+  }
+`)
+
+export const DagDeploymentFields = graphql(`
+  fragment DagDeploymentFields on DagDeploymentSettings {
+    type
+    nfsLocation
+    repositoryUrl
+    branchName
+    syncInterval
+    dagDirectoryLocation
+    rev
+    sshKeySet
+    knownHostsSet
+  }
+`)
+
+export const UpdateDagDeploymentMutation = graphql(`
+  mutation UpdateDagDeployment($deploymentUuid: Uuid!, $dagDeployment: DagDeployment!) {
+    updateDeployment(deploymentUuid: $deploymentUuid, dagDeployment: $dagDeployment) {
+      id
+      status
+      updatedAt
+      dagDeployment {
+        ...DagDeploymentFields
+      }
+    }
+  }
+`)
+
+export const CancelUpgradeDeploymentMutation = graphql(`
+  mutation CancelUpgradeDeployment($deploymentUuid: Uuid!) {
+    cancelUpgradeDeployment(deploymentUuid: $deploymentUuid) {
+      id
+      status
+      airflowVersion
+      desiredAirflowVersion
+      updatedAt
+    }
+  }
+`)
+
+export const DeployHistoryQuery = graphql(`
+  query DeployHistory($deploymentUuid: Uuid!, $skip: Int, $take: Int) {
+    deployment(deploymentUuid: $deploymentUuid) {
+      id
+      label
+      releaseName
+      status
+      airflowVersion
+      desiredAirflowVersion
+      config
+      desiredConfig
+      properties
+      deployRevisionCount
+      dagDeployment {
+        type
+      }
+      currentRevision {
+        id
+        imageTag
+        airflowVersion
+        dagDeploymentType
+      }
+      workspace {
+        id
+      }
+    }
+    deployRevisions(deploymentUuid: $deploymentUuid, skip: $skip, take: $take) {
+      id
+      createdAt
+      author
+      image
+      imageTag
+      airflowVersion
+      description
+      dagDeploymentType
+      isCurrent
+      redeployOf {
+        id
+        imageTag
+      }
+    }
+  }
+`)
+
+export const RollbackDeploymentMutation = graphql(`
+  mutation RollbackDeployment($deploymentUuid: Uuid!, $revisionUuid: Uuid!, $description: String!) {
+    rollbackDeployment(deploymentUuid: $deploymentUuid, revisionUuid: $revisionUuid, description: $description) {
+      id
+      status
+      airflowVersion
+      deployRevisionCount
+      updatedAt
+      currentRevision {
+        id
+        imageTag
       }
     }
   }

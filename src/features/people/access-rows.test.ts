@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '@/lib/permissions'
-import { accessRows, accessSearchSchema, effectiveWith, filterAccessRows, overrideIrrelevance } from './access-rows'
+import { accessRows, accessSearchSchema, effectiveWith, filterAccessRows, liftingTeams, overrideIrrelevance } from './access-rows'
 
 const W = 'w1'
 const D = 'd1'
@@ -64,5 +64,38 @@ describe('effectiveWith: previewing a change', () => {
     expect(overrideIrrelevance({ name: 'A', workspaceRole: 'WORKSPACE_ADMIN', systemRole: null })).toMatch(/workspace admin/)
     expect(overrideIrrelevance({ name: 'A', workspaceRole: null, systemRole: 'SYSTEM_ADMIN' })).toMatch(/system admin/)
     expect(overrideIrrelevance({ name: 'A', workspaceRole: 'WORKSPACE_EDITOR', systemRole: 'SYSTEM_EDITOR' })).toBeNull()
+  })
+})
+
+describe('accessRows with team roles', () => {
+  const team = { id: 't1', name: 'Data Engineering' }
+  const withTeam = (key: string, roleBindings: { role: Role; workspace: { id: string } | null; deployment: { id: string; workspace?: { id: string } } | null; team?: typeof team | null }[]) => ({
+    ...user(key, key.toUpperCase()),
+    roleBindings,
+  })
+
+  it('counts a team’s role, the most permissive winning, and names the team that lifts the person', () => {
+    const gus = withTeam('gus', [
+      { role: 'WORKSPACE_VIEWER', workspace: { id: W }, deployment: null },
+      { role: 'WORKSPACE_EDITOR', workspace: { id: W }, deployment: null, team },
+      // A team role in another workspace does not count here.
+      { role: 'WORKSPACE_ADMIN', workspace: { id: 'w2' }, deployment: null, team },
+    ])
+    const hal = withTeam('hal', [
+      { role: 'WORKSPACE_EDITOR', workspace: { id: W }, deployment: null },
+      { role: 'DEPLOYMENT_VIEWER', workspace: { id: W }, deployment: { id: D, workspace: { id: W } }, team },
+    ])
+    const member = (u: typeof gus, role: Role) => ({ id: `b-${u.id}`, role, user: u })
+    const rows = accessRows([member(gus, 'WORKSPACE_VIEWER'), member(hal, 'WORKSPACE_EDITOR')], [], W, D)
+    const g = rows.find((r) => r.name === 'GUS')
+    expect(g?.ownEffective).toBe('DEPLOYMENT_VIEWER')
+    expect(g?.effective).toBe('DEPLOYMENT_EDITOR')
+    expect(g && liftingTeams(g)).toEqual(['Data Engineering'])
+    // A team's narrower deployment role does not narrow the person's own.
+    const h = rows.find((r) => r.name === 'HAL')
+    expect(h?.effective).toBe('DEPLOYMENT_EDITOR')
+    expect(h && liftingTeams(h)).toEqual([])
+    // The preview of an override of their own keeps the team's role in.
+    expect(g && effectiveWith(g, 'DEPLOYMENT_VIEWER', W, D)).toBe('DEPLOYMENT_EDITOR')
   })
 })

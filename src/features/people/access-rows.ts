@@ -11,8 +11,13 @@ interface UserLike {
   username: string
   fullName: string | null
   emails: readonly { address: string; primary: boolean }[]
-  /** The user's bindings as far as the viewer may see them (system roles only to system admins). */
-  roleBindings?: readonly { role: Role; workspace: { id: string } | null; deployment: { id: string } | null }[]
+  /** The user's bindings as far as the viewer may see them (system roles only to system admins), their teams' included. */
+  roleBindings?: readonly {
+    role: Role
+    workspace: { id: string } | null
+    deployment: { id: string; workspace?: { id: string } } | null
+    team?: { id: string; name: string } | null
+  }[]
 }
 
 interface BindingLike {
@@ -29,6 +34,10 @@ export interface AccessRow {
   /** The deployment binding of this user on this deployment, if any. */
   override: { id: string; role: Role } | null
   systemRole: Role | null
+  /** Roles the user holds here through teams (each marked with its team). */
+  teamBindings: Binding[]
+  /** What the user's own roles alone give here. */
+  ownEffective: Role | null
   effective: Role | null
 }
 
@@ -38,7 +47,23 @@ export const accessSearchSchema = z.object({
 })
 
 function systemBindingsOf(user: UserLike): Binding[] {
-  return (user.roleBindings ?? []).filter((b) => roleScope(b.role) === 'SYSTEM' && !b.workspace && !b.deployment).map((b) => ({ role: b.role }))
+  return (user.roleBindings ?? []).filter((b) => roleScope(b.role) === 'SYSTEM' && !b.workspace && !b.deployment && !b.team).map((b) => ({ role: b.role }))
+}
+
+/** The user's team roles that count here: system roles, and roles in this workspace. */
+function teamBindingsOf(user: UserLike, workspaceId: string): Binding[] {
+  return (user.roleBindings ?? []).flatMap((b) => {
+    if (!b.team) return []
+    const ws = b.workspace?.id ?? b.deployment?.workspace?.id ?? null
+    if (ws !== null && ws !== workspaceId) return []
+    return [{ role: b.role, workspaceId: ws, deploymentId: b.deployment?.id ?? null, via: { teamId: b.team.id, teamName: b.team.name } }]
+  })
+}
+
+/** Names of the teams that lift a user above what their own roles give here, or []. */
+export function liftingTeams(row: Pick<AccessRow, 'teamBindings' | 'ownEffective' | 'effective'>): string[] {
+  if (row.effective === row.ownEffective) return []
+  return [...new Set(row.teamBindings.flatMap((b) => (b.via ? [b.via.teamName] : [])))].sort()
 }
 
 function highestSystemRole(bindings: readonly Binding[]): Role | null {
@@ -46,9 +71,17 @@ function highestSystemRole(bindings: readonly Binding[]): Role | null {
   return order.find((r) => bindings.some((b) => b.role === r)) ?? null
 }
 
-/** The role a user would have on the deployment with a given override (null: none). */
-export function effectiveWith(row: Pick<AccessRow, 'workspaceRole' | 'systemRole'>, override: Role | null, workspaceId: string, deploymentId: string): Role | null {
-  const bindings: Binding[] = []
+/**
+ * The role a user would have on the deployment with a given override of their
+ * own (null: none), their team roles included.
+ */
+export function effectiveWith(
+  row: Pick<AccessRow, 'workspaceRole' | 'systemRole'> & Partial<Pick<AccessRow, 'teamBindings'>>,
+  override: Role | null,
+  workspaceId: string,
+  deploymentId: string,
+): Role | null {
+  const bindings: Binding[] = [...(row.teamBindings ?? [])]
   if (row.systemRole) bindings.push({ role: row.systemRole })
   if (row.workspaceRole) bindings.push({ role: row.workspaceRole, workspaceId })
   if (override) bindings.push({ role: override, workspaceId, deploymentId })
@@ -68,6 +101,8 @@ export function accessRows(members: readonly BindingLike[], overrides: readonly 
         workspaceRole: null,
         override: null,
         systemRole: highestSystemRole(systemBindingsOf(user)),
+        teamBindings: teamBindingsOf(user, workspaceId),
+        ownEffective: null,
         effective: null,
       }
       byUser.set(user.id, row)
@@ -77,7 +112,10 @@ export function accessRows(members: readonly BindingLike[], overrides: readonly 
   for (const b of members) if (b.user) rowFor(b.user).workspaceRole = b.role
   for (const b of overrides) if (b.user) rowFor(b.user).override = { id: b.id, role: b.role }
   const rows = [...byUser.values()]
-  for (const row of rows) row.effective = effectiveWith(row, row.override?.role ?? null, workspaceId, deploymentId)
+  for (const row of rows) {
+    row.effective = effectiveWith(row, row.override?.role ?? null, workspaceId, deploymentId)
+    row.ownEffective = effectiveWith({ ...row, teamBindings: [] }, row.override?.role ?? null, workspaceId, deploymentId)
+  }
   return rows.sort((a, b) => a.name.localeCompare(b.name))
 }
 

@@ -12,7 +12,7 @@ import { useAccess, useSession } from '@/features/auth'
 import { firstProblem } from '@/lib/graphql-errors'
 import { type Role, ROLE_LABELS } from '@/lib/permissions'
 import { useSearchState } from '@/lib/search-params'
-import { accessRows, accessSearchSchema, type AccessRow, effectiveWith, filterAccessRows, overrideIrrelevance } from './access-rows'
+import { accessRows, accessSearchSchema, type AccessRow, effectiveWith, filterAccessRows, liftingTeams, overrideIrrelevance } from './access-rows'
 import { DeploymentAccessQuery, DeploymentAddUserRoleMutation, DeploymentRemoveUserRoleMutation, DeploymentUpdateUserRoleMutation } from './operations'
 import { RoleBadge, RoleRadios, useGrantableRoles } from './role-choice'
 
@@ -191,6 +191,7 @@ export function DeploymentAccessPage() {
                   <td className="px-3 py-2">
                     {row.effective ? <strong>{ROLE_LABELS[row.effective]}</strong> : <span className="text-muted">No access</span>}
                     {row.systemRole === 'SYSTEM_ADMIN' ? <span className="block text-xs text-muted">as system admin</span> : null}
+                    {liftingTeams(row).length ? <span className="block text-xs text-muted">through team {liftingTeams(row).join(', ')}</span> : null}
                   </td>
                   {canManage ? (
                     <td className="px-3 py-2">

@@ -1,3 +1,6 @@
 export { MemberStatusBadge } from './status-badge'
-export { RoleBadge } from './role-choice'
+export { RoleBadge, RoleRadios, roleHint, useGrantableRoles, useGrantableDeploymentRoles } from './role-choice'
 export { primaryAddress } from './member-rows'
+export { DeploymentRolesBlock } from './deployment-roles-block'
+export { choicesFromBindings, deploymentOfProblem, deploymentRolesInput } from './deployment-roles'
+export type { DeploymentOption, DeploymentRoleChoices } from './deployment-roles'

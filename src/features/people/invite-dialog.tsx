@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react'
+import { useMutation, useQuery } from '@apollo/client/react'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
@@ -6,10 +6,14 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses } from '@/components/ui/field'
+import { InlineAlert } from '@/components/ui/states'
 import { apiProblems } from '@/lib/graphql-errors'
 import { type Role, ROLE_LABELS } from '@/lib/permissions'
 import { type Existing, type InviteFormValues, inviteFormSchema, type InviteOutcome, outcomeOf, outcomeSummary, rowsToSend, splitAddresses } from './invite-rows'
-import { WorkspaceAddUserMutation } from './operations'
+import { type DeploymentRoleChoices, deploymentOfProblem, deploymentRolesInput } from './deployment-roles'
+import { DeploymentRolesBlock } from './deployment-roles-block'
+import { InviteDeploymentsQuery, WorkspaceAddUserMutation } from './operations'
+import { useGrantableDeploymentRoles } from './role-choice'
 
 interface Props {
   open: boolean
@@ -22,7 +26,8 @@ interface Props {
 
 const DEFAULT_ROLE: Role = 'WORKSPACE_VIEWER'
 
-function OutcomeList({ outcomes }: { outcomes: readonly InviteOutcome[] }) {
+function OutcomeList({ outcomes, deploymentRoles }: { outcomes: readonly InviteOutcome[]; deploymentRoles: number }) {
+  const withDeployments = deploymentRoles ? `, with roles on ${deploymentRoles} deployment${deploymentRoles === 1 ? '' : 's'}` : ''
   return (
     <div role="status" className="rounded-md border border-border bg-surface-sunken p-3 text-sm">
       <p className="font-medium">Result: {outcomeSummary(outcomes)}</p>
@@ -32,9 +37,15 @@ function OutcomeList({ outcomes }: { outcomes: readonly InviteOutcome[] }) {
             <span className="font-mono">{o.email}</span>
             {': '}
             {o.result === 'added' ? (
-              <span className="text-success">added as {ROLE_LABELS[o.role].toLowerCase()} (an existing user: access is immediate)</span>
+              <span className="text-success">
+                added as {ROLE_LABELS[o.role].toLowerCase()}
+                {withDeployments} (an existing user: access is immediate)
+              </span>
             ) : o.result === 'invited' ? (
-              <span className="text-success">invited as {ROLE_LABELS[o.role].toLowerCase()} (pending until they accept)</span>
+              <span className="text-success">
+                invited as {ROLE_LABELS[o.role].toLowerCase()}
+                {withDeployments} (pending until they accept)
+              </span>
             ) : (
               <span className="text-danger">refused: {o.reason}</span>
             )}
@@ -54,24 +65,46 @@ function InviteForm({ workspaceId, workspaceLabel, existing, roles, onDone }: Om
   const [addUser] = useMutation(WorkspaceAddUserMutation)
   const [sending, setSending] = useState(false)
   const [outcomes, setOutcomes] = useState<InviteOutcome[]>([])
+  const [sentDeploymentRoles, setSentDeploymentRoles] = useState(0)
+  // Deployment roles apply to every address of the batch.
+  const deploymentsQuery = useQuery(InviteDeploymentsQuery, { variables: { workspaceUuid: workspaceId } })
+  const deployments = useMemo(() => (deploymentsQuery.data?.workspaceDeployments ?? []).map((d) => ({ id: d.id, label: d.label })), [deploymentsQuery.data])
+  const deploymentRoles = useGrantableDeploymentRoles(
+    workspaceId,
+    deployments.map((d) => d.id),
+  )
+  const [choices, setChoices] = useState<DeploymentRoleChoices>({})
+  const [choiceErrors, setChoiceErrors] = useState<Record<string, string>>({})
 
   const filled = values.filter((r) => r.email.trim()).length
 
   const submit = async (v: InviteFormValues) => {
     setSending(true)
+    setChoiceErrors({})
     const results: InviteOutcome[] = []
+    const sent = deploymentRolesInput(choices, deployments)
+    const misplaced: Record<string, string> = {}
     // One at a time, in order: each answer is placed on its own address.
     for (const row of rowsToSend(v.rows)) {
-      const result = await addUser({ variables: { workspaceUuid: workspaceId, email: row.email, role: row.role } }).catch((error: unknown) => ({ error, data: undefined }))
+      const variables = { workspaceUuid: workspaceId, email: row.email, role: row.role, ...(sent.length ? { deploymentRoles: sent } : {}) }
+      const result = await addUser({ variables }).catch((error: unknown) => ({ error, data: undefined }))
       if (result.data) results.push(outcomeOf(row, result.data.workspaceAddUser))
-      else results.push({ ...row, result: 'refused', reason: apiProblems(result.error)[0]?.message ?? 'Refused by the server.' })
+      else {
+        const problem = apiProblems(result.error)[0]
+        const deploymentId = deploymentOfProblem(problem?.field, sent)
+        if (deploymentId && problem) misplaced[deploymentId] = problem.message
+        results.push({ ...row, result: 'refused', reason: problem?.message ?? 'Refused by the server.' })
+      }
     }
     setSending(false)
     setOutcomes(results)
+    setSentDeploymentRoles(sent.length)
+    setChoiceErrors(misplaced)
     const refused = results.filter((r): r is Extract<InviteOutcome, { result: 'refused' }> => r.result === 'refused')
     // What went through leaves the form; what was refused stays, with the server's reason on its field.
     const keep = refused.map((r) => ({ email: r.email, role: r.role }))
     form.reset({ rows: keep.length ? keep : [{ email: '', role: defaultRole }] })
+    if (keep.length === 0) setChoices({})
     refused.forEach((r, i) => form.setError(`rows.${i}.email`, { type: 'server', message: r.reason }))
     const summary = `${workspaceLabel}: ${outcomeSummary(results)}`
     if (refused.length === 0) toast.success(summary)
@@ -156,7 +189,21 @@ function InviteForm({ workspaceId, workspaceLabel, existing, roles, onDone }: Om
       <Button size="sm" onClick={() => rows.append({ email: '', role: values.at(-1)?.role ?? defaultRole })}>
         Add another address
       </Button>
-      {outcomes.length > 0 ? <OutcomeList outcomes={outcomes} /> : null}
+      {deploymentsQuery.error && !deploymentsQuery.data ? (
+        <InlineAlert tone="warning">Deployment roles cannot be offered now: the workspace's deployments could not be loaded. The invitation works without them.</InlineAlert>
+      ) : (
+        <DeploymentRolesBlock
+          legend="Deployment roles (optional)"
+          hint="For every address above: a chosen deployment gets its role in place of the workspace role, narrower or wider. An invited person gets them when they accept."
+          deployments={deployments}
+          roles={deploymentRoles}
+          value={choices}
+          onChange={setChoices}
+          errors={choiceErrors}
+          disabled={sending}
+        />
+      )}
+      {outcomes.length > 0 ? <OutcomeList outcomes={outcomes} deploymentRoles={sentDeploymentRoles} /> : null}
       <div className="flex flex-wrap justify-end gap-2 border-t border-border pt-4">
         <Button onClick={onDone}>{outcomes.length > 0 && filled === 0 ? 'Done' : 'Cancel'}</Button>
         <Button type="submit" variant="primary" busy={sending} disabled={busyOrEmpty}>

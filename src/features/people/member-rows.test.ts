@@ -9,7 +9,13 @@ const binding = (id: string, name: string, role: Role, status: UserStatus = 'act
   createdAt: '2025-01-01T00:00:00.000Z',
   user: { id: `u-${id}`, username: id, fullName: name, status, emails: [{ address: `${id}@example.com`, primary: true }] },
 })
-const invite = (email: string, role: Role) => ({ id: `i-${email}`, email, role, createdAt: '2025-02-01T00:00:00.000Z' })
+const invite = (email: string, role: Role, deploymentRoles: { role: Role; deployment: { id: string; label: string } }[] = []) => ({
+  id: `i-${email}`,
+  email,
+  role,
+  createdAt: '2025-02-01T00:00:00.000Z',
+  deploymentRoles,
+})
 
 describe('memberRows', () => {
   it('lists members by name, then invites by email, with their status', () => {
@@ -22,6 +28,25 @@ describe('memberRows', () => {
       ['member', 'Zed Z', 'active'],
       ['invite', 'a@example.com', 'invited'],
       ['invite', 'b@example.com', 'invited'],
+    ])
+  })
+
+  it("lists an invite's deployment roles by deployment label; a member has none here", () => {
+    const rows = memberRows(
+      [binding('amy', 'Amy A', 'WORKSPACE_VIEWER')],
+      [
+        invite('a@example.com', 'WORKSPACE_VIEWER', [
+          { role: 'DEPLOYMENT_ADMIN', deployment: { id: 'd2', label: 'Zeta' } },
+          { role: 'DEPLOYMENT_EDITOR', deployment: { id: 'd1', label: 'Alpha' } },
+        ]),
+      ],
+    )
+    expect(rows.map((r) => r.deploymentRoles)).toEqual([
+      [],
+      [
+        { deploymentId: 'd1', label: 'Alpha', role: 'DEPLOYMENT_EDITOR' },
+        { deploymentId: 'd2', label: 'Zeta', role: 'DEPLOYMENT_ADMIN' },
+      ],
     ])
   })
 

@@ -30,6 +30,8 @@ export interface MemberRow {
   status: MemberStatus
   /** When they joined (the binding was made) or were invited. */
   since: string
+  /** For an invite: the deployment roles it grants on acceptance, by deployment label. */
+  deploymentRoles: { deploymentId: string; label: string; role: Role }[]
 }
 
 type Binding = Pick<MemberBindingFragment, 'id' | 'role' | 'createdAt' | 'user'>
@@ -52,13 +54,26 @@ export function memberRows(bindings: readonly Binding[], invites: readonly Pendi
             role: b.role,
             status: b.user.status,
             since: b.createdAt,
+            deploymentRoles: [],
           },
         ]
       : [],
   )
   members.sort((a, b) => a.name.localeCompare(b.name))
   const pending: MemberRow[] = invites
-    .map((i) => ({ kind: 'invite' as const, id: i.id, userId: null, name: i.email, email: i.email, role: i.role, status: 'invited' as const, since: i.createdAt }))
+    .map((i) => ({
+      kind: 'invite' as const,
+      id: i.id,
+      userId: null,
+      name: i.email,
+      email: i.email,
+      role: i.role,
+      status: 'invited' as const,
+      since: i.createdAt,
+      deploymentRoles: i.deploymentRoles
+        .map((d) => ({ deploymentId: d.deployment.id, label: d.deployment.label, role: d.role }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    }))
     .sort((a, b) => a.email.localeCompare(b.email))
   return [...members, ...pending]
 }

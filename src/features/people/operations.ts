@@ -30,6 +30,23 @@ export const PendingInviteFragment = graphql(`
     email
     role
     createdAt
+    deploymentRoles {
+      role
+      deployment {
+        id
+        label
+      }
+    }
+  }
+`)
+
+/** The deployments the invite form offers roles on. */
+export const InviteDeploymentsQuery = graphql(`
+  query InviteDeployments($workspaceUuid: Uuid!) {
+    workspaceDeployments(workspaceUuid: $workspaceUuid) {
+      id
+      label
+    }
   }
 `)
 
@@ -51,8 +68,8 @@ export const WorkspaceMembersQuery = graphql(`
 // The answer carries the workspace's members and invites, so the list in the
 // cache updates from it: no refetch.
 export const WorkspaceAddUserMutation = graphql(`
-  mutation WorkspaceAddUser($workspaceUuid: Uuid!, $email: String!, $role: Role) {
-    workspaceAddUser(workspaceUuid: $workspaceUuid, email: $email, role: $role) {
+  mutation WorkspaceAddUser($workspaceUuid: Uuid!, $email: String!, $role: Role, $deploymentRoles: [DeploymentRoleInput!]) {
+    workspaceAddUser(workspaceUuid: $workspaceUuid, email: $email, role: $role, deploymentRoles: $deploymentRoles) {
       id
       roleBindings {
         ...MemberBinding
@@ -126,6 +143,10 @@ export const DeploymentAccessQuery = graphql(`
               workspace {
                 id
               }
+            }
+            team {
+              id
+              name
             }
           }
         }

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
 import { useSession } from '@/features/auth'
 import { cn } from '@/lib/cn'
 import { type GrantTarget, grantableRolesOn, type Level, type Role, ROLE_LABELS, roleLevel, type Scope } from '@/lib/permissions'
@@ -25,6 +25,17 @@ export function roleHint(role: Role): string {
 export function useGrantableRoles(target: GrantTarget): Role[] {
   const { bindings } = useSession()
   return grantableRolesOn(bindings, target)
+}
+
+/** The deployment roles the signed-in user may grant on every one of these deployments. */
+export function useGrantableDeploymentRoles(workspaceId: string, deploymentIds: readonly string[]): Role[] {
+  const { bindings } = useSession()
+  const key = deploymentIds.join(',')
+  return useMemo(() => {
+    const lists = key.split(',').filter(Boolean).map((deploymentId) => grantableRolesOn(bindings, { scope: 'DEPLOYMENT', workspaceId, deploymentId }))
+    const [first, ...rest] = lists
+    return first ? first.filter((r) => rest.every((l) => l.includes(r))) : []
+  }, [bindings, workspaceId, key])
 }
 
 export function RoleBadge({ role, muted = false }: { role: Role; muted?: boolean }) {

@@ -209,3 +209,31 @@ describe('managing members', () => {
     expect(cellsOf(/Priya Shah/).role).toBe('Admin')
   })
 })
+
+describe('inviting with deployment roles', () => {
+  it('offers the workspace’s deployments with select all and one role for all; the invite lists what it grants', async () => {
+    const { user } = await openAs('admin@example.com', DP)
+    await user.click(screen.getByRole('button', { name: 'Invite people' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Invite people to Data Platform' })
+    await user.type(within(dialog).getByLabelText('Email address 1'), 'dana.new@example.com')
+    const block = await within(dialog).findByRole('group', { name: 'Deployment roles (optional)' })
+    const selectAll = within(block).getByLabelText('Select all 6 deployments')
+    expect(within(block).getByLabelText(/Role for all selected/)).toBeDisabled()
+    await user.click(selectAll)
+    await user.selectOptions(within(block).getByLabelText(/Role for all selected \(6\)/), 'DEPLOYMENT_EDITOR')
+    expect(within(block).getByLabelText('Role on Legacy Reports')).toHaveValue('DEPLOYMENT_EDITOR')
+    // Narrow the choice to one deployment again.
+    await user.click(selectAll)
+    expect(within(block).getByLabelText('Role on Customer ETL')).toBeDisabled()
+    await user.click(within(block).getByLabelText('Customer ETL'))
+    await user.selectOptions(within(block).getByLabelText('Role on Customer ETL'), 'DEPLOYMENT_EDITOR')
+    expect((selectAll as HTMLInputElement).indeterminate).toBe(true)
+    await user.click(within(dialog).getByRole('button', { name: 'Invite' }))
+
+    const results = await within(dialog).findByRole('list', { name: 'Result per address' })
+    expect(within(results).getByText(/dana\.new@example\.com/).closest('li')).toHaveTextContent('invited as viewer, with roles on 1 deployment (pending until they accept)')
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }))
+    const roles = within(rowOf(/dana\.new@example\.com/)).getByRole('list', { name: 'Deployment roles of invite for dana.new@example.com' })
+    expect(roles).toHaveTextContent('Editor on Customer ETL')
+  })
+})

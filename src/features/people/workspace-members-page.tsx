@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess, useSession } from '@/features/auth'
 import { formatDateTime } from '@/lib/format'
+import { ROLE_LABELS } from '@/lib/permissions'
 import { useSearchState } from '@/lib/search-params'
 import { InviteDialog } from './invite-dialog'
 import { ChangeRoleDialog, RemoveMemberDialog, RevokeInviteDialog } from './member-dialogs'
@@ -145,6 +146,15 @@ export function WorkspaceMembersPage() {
                     </th>
                     <td className="px-3 py-2">
                       <RoleBadge role={row.role} />
+                      {row.deploymentRoles.length ? (
+                        <ul className="mt-1 space-y-0.5 text-xs text-muted" aria-label={`Deployment roles of ${who}`}>
+                          {row.deploymentRoles.map((d) => (
+                            <li key={d.deploymentId}>
+                              {ROLE_LABELS[d.role]} on {d.label}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2">
                       <MemberStatusBadge status={row.status} />

@@ -17,6 +17,7 @@ export const SERIES_COLOR: Record<SeriesKey, string> = {
   pgbouncer: 'var(--color-chart-5)',
   flower: 'var(--color-chart-6)',
   redis: 'var(--color-chart-7)',
+  triggerer: 'var(--color-chart-9)',
   extra: 'var(--color-chart-8)',
   others: 'var(--color-neutral)',
 }

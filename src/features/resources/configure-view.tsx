@@ -7,29 +7,43 @@ import type { DeploymentResourcesQuery as DeploymentResourcesData } from '@/gql/
 import {
   checkSizing,
   componentAuRange,
+  componentCpuRange,
+  componentMemoryRange,
   componentsFor,
+  componentsOn,
   deploymentQuota,
   deploymentResources,
   diffSizing,
   executorOf,
   extraAuRange,
+  extraCapacityRange,
+  extraResources,
   formatCpu,
   formatMemory,
   matchingPreset,
   presetSizing,
   quotaImpact,
+  replicaResources,
+  replicasRangeOn,
+  resourceImpact,
   SIZE_PRESETS,
   type Sizing,
   type SizingField,
   sizingPatch,
+  strategiesOf,
   totalAu,
+  withCustomResources,
   withExecutor,
+  withExtraCapacity,
+  withStrategy,
 } from '@/lib/au'
 import { apiProblems, type ApiProblem } from '@/lib/graphql-errors'
-import type { Component, PlatformConfig } from '@/lib/houston-json'
+import type { Component, PlatformConfig, ResourceStrategy } from '@/lib/houston-json'
 import { countedSizing } from './counted-sizing'
 import { fieldHelp, fieldLabel } from './field-help'
-import { auResources, changeValue } from './format'
+import { auResources, changeValue, STRATEGY_LABEL } from './format'
+import { CPU_UNITS, MEMORY_UNITS } from './quantity'
+import { QuantityField } from './quantity-field'
 import { DeploymentResourcesQuery, UpdateDeploymentResourcesMutation } from './operations'
 import { ReviewDialog } from './review-dialog'
 import { placeProblems } from './server-problems'
@@ -54,6 +68,30 @@ const PRESET_LABEL = { small: 'Small', medium: 'Medium', large: 'Large' } as con
 const withSize = (s: Sizing, c: Component, patch: Partial<NonNullable<Sizing['components'][Component]>>): Sizing => {
   const current = s.components[c]
   return current ? { ...s, components: { ...s.components, [c]: { ...current, ...patch } } } : s
+}
+
+const STRATEGY_HINT: Record<ResourceStrategy, string> = {
+  au: 'CPU and memory move together: 1 AU is a fixed slice of both.',
+  custom: 'CPU and memory are set separately for each component; each value is both request and limit.',
+}
+
+/**
+ * Sets a component's replicas. A version-gated component the sizing lacks
+ * (a triggerer on an older config) comes in at the platform's default size,
+ * and goes again when set back to none where the stored sizing had none.
+ */
+function withReplicas(platform: PlatformConfig, s: Sizing, c: Component, replicas: number, baseline: Sizing): Sizing {
+  if (s.components[c]) {
+    if (replicas === 0 && !baseline.components[c]) {
+      const components = Object.fromEntries(Object.entries(s.components).filter(([name]) => name !== c))
+      return { ...s, components }
+    }
+    return withSize(s, c, { replicas })
+  }
+  if (replicas === 0) return s
+  const au = componentAuRange(platform, c).default
+  const size = s.strategy === 'custom' ? { au, replicas, cpu: componentCpuRange(platform, c).default, memory: componentMemoryRange(platform, c).default } : { au, replicas }
+  return { ...s, components: { ...s.components, [c]: size } }
 }
 
 /**
@@ -88,19 +126,25 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
   }
 
   const deploying = d.status === 'DEPLOYING'
+  const version = d.airflowVersion
   const currentAu = totalAu(platform, liveSizing)
   const nextAu = totalAu(platform, draft)
+  const currentResources = deploymentResources(platform, liveSizing)
+  const nextResources = deploymentResources(platform, draft)
   const changes = diffSizing(platform, baseline, draft)
   const changedElsewhere = diffSizing(platform, baseline, liveSizing)
   const impact = quotaImpact(ws, currentAu, nextAu)
-  const localProblems = canEdit ? checkSizing(platform, draft, deploymentQuota(ws, currentAu)) : []
+  const resources = resourceImpact(platform, ws, currentResources, nextResources)
+  const localProblems = canEdit ? checkSizing(platform, draft, deploymentQuota(ws, currentAu, currentResources), { airflowVersion: version }) : []
   const placed = placeProblems(serverProblems)
   const quotaLocal = localProblems.find((p) => p.field === 'total')
 
   const problemOf = (field: SizingField): FieldProblem | null => {
     const local = localProblems.find((p) => p.field === field)
     if (local) return { message: local.message, nearest: local.nearest }
-    const server = placed.fields[field]
+    // A server problem on a component's resources JSON is placed on its AU; under custom resources it belongs to its CPU.
+    const [component = '', part] = field.split('.')
+    const server = placed.fields[field] ?? (part === 'cpu' ? placed.fields[`${component}.au` as SizingField] : undefined)
     return server ? { message: server } : null
   }
 
@@ -139,7 +183,9 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
       }
       const patch = sizingPatch(platform, baseline, draft)
       await update({ variables: { deploymentUuid: d.id, config: patch.config ?? null, properties: patch.properties ?? null } })
-      toast.success(`Saved: ${d.label} is deploying at ${nextAu} AU`, { description: 'It shows Deploying for a few seconds while the change is applied.' })
+      toast.success(platform.auEnabled ? `Saved: ${d.label} is deploying at ${nextAu} AU` : `Saved: ${d.label} is deploying at ${formatCpu(nextResources.cpu)} and ${formatMemory(nextResources.memory)}`, {
+        description: 'It shows Deploying for a few seconds while the change is applied.',
+      })
       setReviewing(false)
       await onReload()
     } catch (error) {
@@ -165,11 +211,20 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
   ) : null
 
   const executor = executorOf(platform, draft.executor)
-  const components = componentsFor(platform, draft.executor)
+  const custom = draft.strategy === 'custom'
+  const strategies = strategiesOf(platform)
+  const components = componentsOn(platform, draft.executor, version)
+  const notOnVersion = componentsFor(platform, draft.executor).filter((c) => !components.includes(c))
   const extraRange = extraAuRange(platform, draft.executor)
+  const extraCapacity = extraCapacityRange(platform, draft.executor)
   const fixed = components.filter((c) => !c.tunable)
   const preset = matchingPreset(platform, draft)
   const auField = (c: Component): SizingField => `${c}.au`
+  const sizeOf = (c: Component) => {
+    const size = draft.components[c]
+    return size ? replicaResources(platform, draft, size) : null
+  }
+  const shownStrategy: ResourceStrategy = (canEdit ? draft : liveSizing).strategy ?? 'au'
 
   return (
     <div className="space-y-6">
@@ -242,6 +297,38 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
             )}
           </section>
 
+          <section aria-labelledby="strategy-heading" className="rounded-lg border border-border bg-surface p-5">
+            <h2 id="strategy-heading" className="text-lg font-semibold">
+              Resource strategy
+            </h2>
+            {canEdit && strategies.length > 1 ? (
+              <fieldset className="mt-3">
+                <legend className="sr-only">Resource strategy</legend>
+                <p className="mb-2 text-sm text-muted">Switching keeps the current sizes: AU become their CPU and memory; custom sizes come back as the AU that cover them.</p>
+                <div className="grid gap-2 sm:grid-cols-2">
+                  {strategies.map((x) => (
+                    <label
+                      key={x}
+                      className="grid cursor-pointer grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-3 gap-y-1 rounded-md border border-border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+                    >
+                      <input type="radio" name="strategy" value={x} checked={(draft.strategy ?? 'au') === x} onChange={() => setDraft(withStrategy(platform, draft, x))} />
+                      <span className="font-medium">{STRATEGY_LABEL[x]}</span>
+                      <span className="col-start-2 text-xs text-muted">{STRATEGY_HINT[x]}</span>
+                    </label>
+                  ))}
+                </div>
+                {placed.fields.strategy ? <p className="mt-2 text-sm text-danger">{placed.fields.strategy}</p> : null}
+              </fieldset>
+            ) : (
+              <p className="mt-2">
+                <span className="font-medium">{STRATEGY_LABEL[shownStrategy]}</span>{' '}
+                <span className="text-sm text-muted">
+                  {platform.auEnabled ? STRATEGY_HINT[shownStrategy] : 'This platform sizes deployments in CPU and memory, set separately for each component.'}
+                </span>
+              </p>
+            )}
+          </section>
+
           {canEdit ? (
             <section aria-labelledby="presets-heading" className="rounded-lg border border-border bg-surface p-5">
               <h2 id="presets-heading" className="text-lg font-semibold">
@@ -255,6 +342,7 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
                   const s = presetSizing(platform, draft.executor, p, draft)
                   const au = totalAu(platform, s)
                   const r = deploymentResources(platform, s)
+                  const figures = platform.auEnabled ? `${au} AU · ${formatCpu(r.cpu)} · ${formatMemory(r.memory)}` : `${formatCpu(r.cpu)} · ${formatMemory(r.memory)}`
                   return (
                     <button
                       key={p}
@@ -264,9 +352,7 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
                       className="rounded-md border border-border-strong bg-surface p-3 text-left hover:bg-surface-sunken aria-pressed:border-accent aria-pressed:bg-accent-soft"
                     >
                       <span className="block font-medium">{PRESET_LABEL[p]}</span>
-                      <span className="block text-sm tabular-nums">
-                        {au} AU · {formatCpu(r.cpu)} · {formatMemory(r.memory)}
-                      </span>
+                      <span className="block text-sm tabular-nums">{figures}</span>
                     </button>
                   )
                 })}
@@ -284,32 +370,67 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
                   .filter((c) => c.tunable)
                   .map((c) => {
                     const size = draft.components[c.name]
-                    if (!size) return null
+                    const res = sizeOf(c.name)
+                    const replicasRange = replicasRangeOn(platform, c.name, version)
+                    const replicas = size?.replicas ?? 0
+                    const sized = size !== undefined && res !== null && replicas > 0
                     return (
                       <div key={c.name} className="space-y-4">
-                        <SliderField
-                          label={fieldLabel(platform, auField(c.name))}
-                          value={size.au}
-                          onChange={(au) => setDraft(withSize(draft, c.name, { au }))}
-                          range={componentAuRange(platform, c.name)}
-                          unit="AU"
-                          hint={fieldHelp(platform, auField(c.name), draft.executor)}
-                          describe={(au) => auResources(platform, au)}
-                          problem={problemOf(auField(c.name))}
-                        />
-                        {c.replicas ? (
+                        {sized && !custom ? (
                           <SliderField
-                            label={fieldLabel(platform, `${c.name}.replicas`)}
-                            value={size.replicas}
-                            onChange={(replicas) => setDraft(withSize(draft, c.name, { replicas }))}
-                            range={c.replicas}
-                            unit=""
-                            hint={fieldHelp(platform, `${c.name}.replicas`, draft.executor)}
-                            describe={(n) => `${n * size.au} AU in all`}
-                            problem={problemOf(`${c.name}.replicas`)}
+                            label={fieldLabel(platform, auField(c.name))}
+                            value={size.au}
+                            onChange={(au) => setDraft(withSize(draft, c.name, { au }))}
+                            range={componentAuRange(platform, c.name)}
+                            unit="AU"
+                            hint={fieldHelp(platform, auField(c.name), draft.executor)}
+                            describe={(au) => auResources(platform, au)}
+                            problem={problemOf(auField(c.name))}
                           />
                         ) : null}
-                        {c.terminationGracePeriodSeconds && size.terminationGracePeriodSeconds !== undefined ? (
+                        {sized && custom ? (
+                          <div className="grid gap-4 sm:grid-cols-2">
+                            <QuantityField
+                              label={fieldLabel(platform, `${c.name}.cpu`)}
+                              value={res.cpu}
+                              units={CPU_UNITS}
+                              onChange={(cpu) => setDraft(withCustomResources(platform, draft, c.name, { cpu }))}
+                              hint={fieldHelp(platform, `${c.name}.cpu`, draft.executor)}
+                              problem={problemOf(`${c.name}.cpu`)}
+                            />
+                            <QuantityField
+                              label={fieldLabel(platform, `${c.name}.memory`)}
+                              value={res.memory}
+                              units={MEMORY_UNITS}
+                              onChange={(memory) => setDraft(withCustomResources(platform, draft, c.name, { memory }))}
+                              hint={fieldHelp(platform, `${c.name}.memory`, draft.executor)}
+                              problem={problemOf(`${c.name}.memory`)}
+                            />
+                          </div>
+                        ) : null}
+                        {replicasRange && replicasRange.limit > replicasRange.minimum ? (
+                          <SliderField
+                            label={fieldLabel(platform, `${c.name}.replicas`)}
+                            value={replicas}
+                            onChange={(n) => setDraft(withReplicas(platform, draft, c.name, n, baseline))}
+                            range={replicasRange}
+                            unit=""
+                            hint={fieldHelp(platform, `${c.name}.replicas`, draft.executor)}
+                            describe={(n) =>
+                              platform.auEnabled && !custom && size
+                                ? `${n * size.au} AU in all`
+                                : res
+                                  ? `${formatCpu(n * res.cpu)} · ${formatMemory(n * res.memory)} in all`
+                                  : String(n)
+                            }
+                            problem={problemOf(`${c.name}.replicas`)}
+                          />
+                        ) : c.replicasSinceAirflow !== undefined ? (
+                          <p className="text-sm text-muted">
+                            Airflow {version} runs one {c.label.toLowerCase()}; more need Airflow {c.replicasSinceAirflow} or newer.
+                          </p>
+                        ) : null}
+                        {size && c.terminationGracePeriodSeconds && size.terminationGracePeriodSeconds !== undefined ? (
                           <SliderField
                             label={fieldLabel(platform, `${c.name}.terminationGracePeriodSeconds`)}
                             value={size.terminationGracePeriodSeconds}
@@ -324,7 +445,7 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
                       </div>
                     )
                   })}
-                {extraRange.limit > 0 ? (
+                {extraRange.limit > 0 && !custom ? (
                   <SliderField
                     label={fieldLabel(platform, 'extraAu')}
                     value={draft.extraAu}
@@ -336,13 +457,46 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
                     problem={problemOf('extraAu')}
                   />
                 ) : null}
+                {extraCapacity.cpu.limit > 0 && custom ? (
+                  <div className="grid gap-4 sm:grid-cols-2">
+                    <QuantityField
+                      label={fieldLabel(platform, 'extraCapacity.cpu')}
+                      value={extraResources(platform, draft).cpu}
+                      units={CPU_UNITS}
+                      onChange={(cpu) => setDraft(withExtraCapacity(platform, draft, { cpu }))}
+                      hint={fieldHelp(platform, 'extraCapacity.cpu', draft.executor)}
+                      problem={problemOf('extraCapacity.cpu')}
+                    />
+                    <QuantityField
+                      label={fieldLabel(platform, 'extraCapacity.memory')}
+                      value={extraResources(platform, draft).memory}
+                      units={MEMORY_UNITS}
+                      onChange={(memory) => setDraft(withExtraCapacity(platform, draft, { memory }))}
+                      hint={fieldHelp(platform, 'extraCapacity.memory', draft.executor)}
+                      problem={problemOf('extraCapacity.memory')}
+                    />
+                  </div>
+                ) : null}
               </div>
             ) : (
-              <ReadOnlySizes platform={platform} sizing={liveSizing} />
+              <ReadOnlySizes platform={platform} sizing={liveSizing} version={version} />
             )}
             {fixed.length > 0 ? (
               <p className="mt-5 text-sm text-muted">
-                Sized by the platform, not adjustable: {fixed.map((c) => `${c.label} ${draft.components[c.name]?.au ?? c.au.default} AU`).join(', ')}.
+                Sized by the platform, not adjustable:{' '}
+                {fixed
+                  .map((c) => {
+                    const r = sizeOf(c.name)
+                    if (!custom && platform.auEnabled) return `${c.label} ${draft.components[c.name]?.au ?? c.au.default} AU`
+                    return r ? `${c.label} ${formatCpu(r.cpu)} · ${formatMemory(r.memory)}` : c.label
+                  })
+                  .join(', ')}
+                .
+              </p>
+            ) : null}
+            {notOnVersion.length > 0 ? (
+              <p className="mt-2 text-sm text-muted">
+                Not in Airflow {version}: {notOnVersion.map((c) => `the ${c.label.toLowerCase()} (Airflow ${c.sinceAirflow ?? ''} or newer)`).join(', ')}.
               </p>
             ) : null}
             <div className="mt-5">
@@ -358,6 +512,7 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
             before={liveSizing}
             after={canEdit && changes.length > 0 ? draft : null}
             impact={impact}
+            resources={resources}
             workspaceLabel={ws.label}
             quotaProblem={quotaProblem}
             onRecheckQuota={canEdit ? onRecheck : undefined}
@@ -400,6 +555,7 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
           before={baseline}
           after={draft}
           impact={impact}
+          resources={resources}
           saving={saving}
           onSave={() => void save()}
         />
@@ -408,19 +564,35 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
   )
 }
 
-function ReadOnlySizes({ platform, sizing }: { platform: PlatformConfig; sizing: Sizing }) {
+function ReadOnlySizes({ platform, sizing, version }: { platform: PlatformConfig; sizing: Sizing; version: string }) {
   const items: { label: string; value: string }[] = []
-  for (const c of componentsFor(platform, sizing.executor)) {
+  const custom = sizing.strategy === 'custom'
+  for (const c of componentsOn(platform, sizing.executor, version)) {
     const size = sizing.components[c.name]
-    if (!c.tunable || !size) continue
-    items.push({ label: fieldLabel(platform, `${c.name}.au`), value: `${size.au} AU (${auResources(platform, size.au)})` })
+    if (!c.tunable) continue
+    if (!size) {
+      if (c.sinceAirflow !== undefined) items.push({ label: fieldLabel(platform, `${c.name}.replicas`), value: '0 (none runs)' })
+      continue
+    }
+    const { cpu, memory } = replicaResources(platform, sizing, size)
+    if (custom) {
+      items.push({ label: fieldLabel(platform, `${c.name}.cpu`), value: formatCpu(cpu) })
+      items.push({ label: fieldLabel(platform, `${c.name}.memory`), value: formatMemory(memory) })
+    } else {
+      items.push({ label: fieldLabel(platform, `${c.name}.au`), value: `${size.au} AU (${auResources(platform, size.au)})` })
+    }
     if (c.replicas) items.push({ label: fieldLabel(platform, `${c.name}.replicas`), value: String(size.replicas) })
     if (c.terminationGracePeriodSeconds && size.terminationGracePeriodSeconds !== undefined) {
       items.push({ label: fieldLabel(platform, `${c.name}.terminationGracePeriodSeconds`), value: `${size.terminationGracePeriodSeconds} seconds` })
     }
   }
   if (extraAuRange(platform, sizing.executor).limit > 0) {
-    items.push({ label: fieldLabel(platform, 'extraAu'), value: `${sizing.extraAu} AU (${auResources(platform, sizing.extraAu)})` })
+    const x = extraResources(platform, sizing)
+    items.push(
+      custom
+        ? { label: fieldLabel(platform, 'extraAu'), value: `${formatCpu(x.cpu)} · ${formatMemory(x.memory)}` }
+        : { label: fieldLabel(platform, 'extraAu'), value: `${sizing.extraAu} AU (${auResources(platform, sizing.extraAu)})` },
+    )
   }
   return (
     <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">

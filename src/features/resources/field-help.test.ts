@@ -11,13 +11,21 @@ describe('field names and help', () => {
     ['workers.replicas', 'Worker count'],
     ['workers.terminationGracePeriodSeconds', 'Termination grace period'],
     ['flower.au', 'Flower AU'],
+    ['scheduler.replicas', 'Scheduler count'],
+    ['triggerer.replicas', 'Triggerer replicas'],
+    ['scheduler.cpu', 'Scheduler CPU'],
+    ['webserver.memory', 'Webserver memory'],
+    ['extraCapacity.cpu', 'Extra capacity CPU'],
+    ['strategy', 'Resource strategy'],
   ] as const)('%s is called %s', (field, label) => {
     expect(fieldLabel(PLATFORM, field)).toBe(label)
   })
 
   it('splits fields into component and part', () => {
     expect(fieldParts('workers.replicas')).toEqual({ component: 'workers', part: 'replicas' })
-    expect(fieldParts('triggerer.au')).toBeNull()
+    expect(fieldParts('triggerer.au')).toEqual({ component: 'triggerer', part: 'au' })
+    expect(fieldParts('scheduler.cpu')).toEqual({ component: 'scheduler', part: 'cpu' })
+    expect(fieldParts('dagProcessor.au')).toBeNull()
     expect(fieldParts('workers.resources')).toBeNull()
   })
 
@@ -37,6 +45,14 @@ describe('field names and help', () => {
     ],
   ] as const)('explains %s in words, with the platform numbers', (field, executor, text) => {
     expect(fieldHelp(PLATFORM, field, executor)).toBe(text)
+  })
+
+  it.each([
+    ['scheduler.cpu', 'CPU of each replica, both request and limit. At least 100 millicores: the scheduler must always run: it is what starts your DAGs’ tasks. At most 3 cores.'],
+    ['webserver.memory', 'Memory, both request and limit. At least 384 MiB: the webserver serves the Airflow UI and must always run. At most 11.25 GiB.'],
+    ['extraCapacity.cpu', 'CPU kept free for the pods the Kubernetes executor starts, one per task. From 1 core (the platform’s default reservation, so that a task can always get a pod) to 40 cores.'],
+  ] as const)('explains custom resources: %s', (field, text) => {
+    expect(fieldHelp(PLATFORM, field, 'KubernetesExecutor')).toBe(text)
   })
 
   it('names maxPodAu where it caps a component below its own limit', () => {

@@ -7,6 +7,7 @@ export const DeploymentResourcesQuery = graphql(`
       label
       releaseName
       status
+      airflowVersion
       config
       desiredConfig
       properties
@@ -20,6 +21,10 @@ export const DeploymentResourcesQuery = graphql(`
       label
       auQuota
       auUsed
+      cpuQuota
+      memoryQuota
+      cpuUsed
+      memoryUsed
     }
   }
 `)
@@ -44,6 +49,10 @@ export const WorkspaceQuotaBreakdownQuery = graphql(`
       label
       auQuota
       auUsed
+      cpuQuota
+      memoryQuota
+      cpuUsed
+      memoryUsed
     }
     workspaceDeployments(workspaceUuid: $workspaceUuid) {
       id

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react'
 import { lazy, Suspense, useMemo } from 'react'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { usePlatformConfig } from '@/features/deployments'
+import { deploymentResources, formatCpu, formatMemory, workspaceResources } from '@/lib/au'
 import { breakdown, SERIES, seriesLabel } from './chart-data'
 import { countedSizing } from './counted-sizing'
 import { WorkspaceQuotaBreakdownQuery } from './operations'
@@ -53,6 +54,51 @@ export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
 
   const ws = data.workspace
   const { all, chart } = result
+  if (!platform.auEnabled) {
+    // A platform without AU counts quotas in CPU and memory: the breakdown does too.
+    const used = workspaceResources(platform, ws)
+    const rows = data.workspaceDeployments
+      .map((d) => ({ id: d.id, label: d.label, sizing: countedSizing(platform, d) }))
+      .flatMap((d) => (d.sizing ? [{ ...d, resources: deploymentResources(platform, d.sizing) }] : []))
+      .sort((a, b) => b.resources.cpu - a.resources.cpu || a.label.localeCompare(b.label))
+    return (
+      <section aria-labelledby="au-breakdown-heading" className="mt-5">
+        <h2 id="au-breakdown-heading" className="text-base font-semibold">
+          CPU and memory by deployment
+        </h2>
+        <p className="mt-1 text-sm text-muted">
+          {ws.label} uses {formatCpu(used.cpuUsed)} of {formatCpu(used.cpuQuota)} and {formatMemory(used.memoryUsed)} of {formatMemory(used.memoryQuota)}.
+        </p>
+        <table className="mt-2 w-full text-sm">
+          <caption className="sr-only">CPU and memory by deployment in {ws.label}</caption>
+          <thead className="border-b border-border text-left text-muted">
+            <tr>
+              <th scope="col" className="py-1.5 pr-3 font-medium">
+                Deployment
+              </th>
+              <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                CPU
+              </th>
+              <th scope="col" className="py-1.5 text-right font-medium">
+                Memory
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b border-border last:border-0">
+                <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+                  {r.label}
+                </th>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatCpu(r.resources.cpu)}</td>
+                <td className="py-1.5 text-right tabular-nums">{formatMemory(r.resources.memory)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    )
+  }
   const summary =
     `AU by deployment in ${ws.label}, ${ws.auUsed} of ${ws.auQuota} AU used: ` +
     chart.rows.map((r) => `${r.name} ${r.total} AU`).join(', ') +

@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { deploymentResources, formatCpu, formatMemory, type QuotaImpact, type Sizing, type SizingChange, totalAu } from '@/lib/au'
+import { deploymentResources, formatCpu, formatMemory, type QuotaImpact, type ResourceImpact, type Sizing, type SizingChange, totalAu } from '@/lib/au'
 import type { PlatformConfig } from '@/lib/houston-json'
 import { fieldLabel } from './field-help'
 import { changeValue, signed } from './format'
@@ -15,6 +15,7 @@ interface Props {
   before: Sizing
   after: Sizing
   impact: QuotaImpact
+  resources: ResourceImpact
   saving: boolean
   onSave: () => void
 }
@@ -31,13 +32,13 @@ function Side({ value }: { value: string | null }) {
 }
 
 /** Every value that will change, old and new with units, and what it does to the workspace quota. */
-export function ReviewDialog({ open, onOpenChange, platform, deploymentLabel, workspaceLabel, changes, before, after, impact, saving, onSave }: Props) {
+export function ReviewDialog({ open, onOpenChange, platform, deploymentLabel, workspaceLabel, changes, before, after, impact, resources, saving, onSave }: Props) {
   const now = deploymentResources(platform, before)
   const next = deploymentResources(platform, after)
   const nowAu = totalAu(platform, before)
   const nextAu = totalAu(platform, after)
   const totals: [string, string, string][] = [
-    ['Total AU', `${nowAu} AU`, `${nextAu} AU (${signed(nextAu - nowAu)} AU)`],
+    ...(platform.auEnabled ? [['Total AU', `${nowAu} AU`, `${nextAu} AU (${signed(nextAu - nowAu)} AU)`] as [string, string, string]] : []),
     ['CPU', formatCpu(now.cpu), formatCpu(next.cpu)],
     ['Memory', formatMemory(now.memory), formatMemory(next.memory)],
     ['Pods', String(now.pods), String(next.pods)],
@@ -101,10 +102,17 @@ export function ReviewDialog({ open, onOpenChange, platform, deploymentLabel, wo
 
         <div className="rounded-md border border-border bg-surface-sunken p-3 text-sm">
           <p className="font-semibold">Quota impact on {workspaceLabel}</p>
-          <p className="mt-1">
-            {impact.usedBefore} AU → {impact.usedAfter} AU used of {impact.quotaAu} AU;{' '}
-            {impact.leftAfter >= 0 ? `${impact.leftAfter} AU left after saving.` : `${-impact.leftAfter} AU over the quota.`}
-          </p>
+          {platform.auEnabled ? (
+            <p className="mt-1">
+              {impact.usedBefore} AU → {impact.usedAfter} AU used of {impact.quotaAu} AU;{' '}
+              {impact.leftAfter >= 0 ? `${impact.leftAfter} AU left after saving.` : `${-impact.leftAfter} AU over the quota.`}
+            </p>
+          ) : (
+            <p className="mt-1">
+              CPU {formatCpu(resources.cpuUsedBefore)} → {formatCpu(resources.cpuUsedAfter)} used of {formatCpu(resources.cpuQuota)}; memory {formatMemory(resources.memoryUsedBefore)} →{' '}
+              {formatMemory(resources.memoryUsedAfter)} used of {formatMemory(resources.memoryQuota)}.
+            </p>
+          )}
         </div>
 
         <p className="text-sm text-muted">

@@ -5,7 +5,7 @@ import { fieldParts } from './field-help'
 
 export interface PlacedProblems {
   /** On the control of one sizing value. */
-  fields: Partial<Record<SizingField | 'executor', string>>
+  fields: Partial<Record<SizingField | 'executor' | 'strategy', string>>
   /** On the totals: the workspace quota cannot hold the new size. */
   quota: ApiProblem | null
   /** The deployment changed or is busy: offer to reload. */
@@ -20,10 +20,13 @@ export interface PlacedProblems {
  * (`config.workers.replicas`, `config.workers.resources.limits.cpu`,
  * `properties.extra_au`). Null when it names no sizing value.
  */
-export function sizingFieldOf(field: string | undefined): SizingField | 'executor' | null {
+export function sizingFieldOf(field: string | undefined): SizingField | 'executor' | 'strategy' | null {
   if (!field) return null
   if (field === 'extraAu' || field === 'properties.extra_au') return 'extraAu'
   if (field === 'config.executor' || field === 'executor') return 'executor'
+  if (field === 'properties.resource_strategy') return 'strategy'
+  if (field === 'extraCapacity.cpu' || field === 'properties.extra_capacity.cpu') return 'extraCapacity.cpu'
+  if (field === 'extraCapacity.memory' || field === 'properties.extra_capacity.memory') return 'extraCapacity.memory'
   const path = field.startsWith('config.') ? field.slice('config.'.length) : field
   const [component, part] = path.split('.')
   const name = part === 'resources' ? 'au' : part

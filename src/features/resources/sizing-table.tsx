@@ -1,12 +1,21 @@
-import { auToCpu, auToMemory, componentTotals, formatCpu, formatMemory, type Sizing, totalAu } from '@/lib/au'
+import { auToCpu, auToMemory, componentTotals, deploymentResources, extraResources, formatCpu, formatMemory, type Sizing, totalAu } from '@/lib/au'
 import type { PlatformConfig } from '@/lib/houston-json'
 
-/** What a sizing runs, component by component: the numbers behind the totals. */
+/**
+ * What a sizing runs, component by component: the numbers behind the totals.
+ * Under custom resources the columns are CPU and memory per replica; AU
+ * columns show only where the platform offers AU.
+ */
 export function SizingTable({ platform, sizing, caption }: { platform: PlatformConfig; sizing: Sizing; caption: string }) {
   const u = platform.astroUnit
   const rows = componentTotals(platform, sizing)
   const total = totalAu(platform, sizing)
+  const custom = sizing.strategy === 'custom'
+  const extra = extraResources(platform, sizing)
+  const all = deploymentResources(platform, sizing)
+  const showAu = platform.auEnabled
   const cell = 'px-2 py-1.5 text-right tabular-nums'
+  const head = 'px-2 py-1.5 text-right font-medium'
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[30rem] text-sm">
@@ -16,19 +25,32 @@ export function SizingTable({ platform, sizing, caption }: { platform: PlatformC
             <th scope="col" className="px-2 py-1.5 text-left font-medium">
               Component
             </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">
-              AU each
-            </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">
+            {custom ? (
+              <>
+                <th scope="col" className={head}>
+                  CPU each
+                </th>
+                <th scope="col" className={head}>
+                  Memory each
+                </th>
+              </>
+            ) : (
+              <th scope="col" className={head}>
+                AU each
+              </th>
+            )}
+            <th scope="col" className={head}>
               Replicas
             </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">
-              AU
-            </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">
+            {showAu ? (
+              <th scope="col" className={head}>
+                AU
+              </th>
+            ) : null}
+            <th scope="col" className={head}>
               CPU
             </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">
+            <th scope="col" className={head}>
               Memory
             </th>
           </tr>
@@ -39,23 +61,37 @@ export function SizingTable({ platform, sizing, caption }: { platform: PlatformC
               <th scope="row" className="px-2 py-1.5 text-left font-normal">
                 {c.label}
               </th>
-              <td className={cell}>{c.au}</td>
+              {custom ? (
+                <>
+                  <td className={cell}>{formatCpu(c.cpu)}</td>
+                  <td className={cell}>{formatMemory(c.memory)}</td>
+                </>
+              ) : (
+                <td className={cell}>{c.au}</td>
+              )}
               <td className={cell}>{c.replicas}</td>
-              <td className={cell}>{c.totalAu}</td>
-              <td className={cell}>{formatCpu(auToCpu(c.totalAu, u))}</td>
-              <td className={cell}>{formatMemory(auToMemory(c.totalAu, u))}</td>
+              {showAu ? <td className={cell}>{c.totalAu}</td> : null}
+              <td className={cell}>{formatCpu(c.totalCpu)}</td>
+              <td className={cell}>{formatMemory(c.totalMemory)}</td>
             </tr>
           ))}
-          {sizing.extraAu > 0 ? (
+          {extra.cpu > 0 || extra.memory > 0 ? (
             <tr className="border-b border-border">
               <th scope="row" className="px-2 py-1.5 text-left font-normal">
                 Extra capacity
               </th>
+              {custom ? (
+                <>
+                  <td className={cell}>—</td>
+                  <td className={cell}>—</td>
+                </>
+              ) : (
+                <td className={cell}>—</td>
+              )}
               <td className={cell}>—</td>
-              <td className={cell}>—</td>
-              <td className={cell}>{sizing.extraAu}</td>
-              <td className={cell}>{formatCpu(auToCpu(sizing.extraAu, u))}</td>
-              <td className={cell}>{formatMemory(auToMemory(sizing.extraAu, u))}</td>
+              {showAu ? <td className={cell}>{sizing.extraAu}</td> : null}
+              <td className={cell}>{formatCpu(extra.cpu)}</td>
+              <td className={cell}>{formatMemory(extra.memory)}</td>
             </tr>
           ) : null}
         </tbody>
@@ -65,10 +101,11 @@ export function SizingTable({ platform, sizing, caption }: { platform: PlatformC
               Total
             </th>
             <td className={cell} />
+            {custom ? <td className={cell} /> : null}
             <td className={cell} />
-            <td className={cell}>{total}</td>
-            <td className={cell}>{formatCpu(auToCpu(total, u))}</td>
-            <td className={cell}>{formatMemory(auToMemory(total, u))}</td>
+            {showAu ? <td className={cell}>{total}</td> : null}
+            <td className={cell}>{formatCpu(custom ? all.cpu : auToCpu(total, u))}</td>
+            <td className={cell}>{formatMemory(custom ? all.memory : auToMemory(total, u))}</td>
           </tr>
         </tfoot>
       </table>

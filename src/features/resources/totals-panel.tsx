@@ -7,6 +7,7 @@ import {
   formatMemory,
   pgbouncerConnections,
   type QuotaImpact,
+  type ResourceImpact,
   resourceQuota,
   type Sizing,
   totalAu,
@@ -22,6 +23,8 @@ interface Props {
   /** The size being chosen; null when nothing changes (or nothing can). */
   after: Sizing | null
   impact: QuotaImpact
+  /** The same quota in CPU and memory. */
+  resources: ResourceImpact
   workspaceLabel: string
   /** Why the workspace quota refuses the change (ours or the server's), if it does. */
   quotaProblem: ReactNode
@@ -50,8 +53,11 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Live totals: AU, CPU, memory and pods, the ResourceQuota, PgBouncer, and the workspace quota before and after. */
-export function TotalsPanel({ platform, before, after, impact, workspaceLabel, quotaProblem, onRecheckQuota }: Props) {
+const left = (n: number, format: (n: number) => string) => (n >= 0 ? `${format(n)} left` : `${format(-n)} over`)
+
+export function TotalsPanel({ platform, before, after, impact, resources, workspaceLabel, quotaProblem, onRecheckQuota }: Props) {
   const shown = after ?? before
+  const custom = shown.strategy === 'custom' || before.strategy === 'custom'
   const nowRes = deploymentResources(platform, before)
   const nextRes = after ? deploymentResources(platform, after) : null
   const quota = resourceQuota(platform, shown)
@@ -80,12 +86,15 @@ export function TotalsPanel({ platform, before, after, impact, workspaceLabel, q
             </tr>
           </thead>
           <tbody>
-            <Row label="Total AU" now={`${totalAu(platform, before)} AU`} next={after ? `${totalAu(platform, after)} AU` : null} />
+            {platform.auEnabled ? <Row label="Total AU" now={`${totalAu(platform, before)} AU`} next={after ? `${totalAu(platform, after)} AU` : null} /> : null}
             <Row label="CPU" now={formatCpu(nowRes.cpu)} next={nextRes ? formatCpu(nextRes.cpu) : null} />
             <Row label="Memory" now={formatMemory(nowRes.memory)} next={nextRes ? formatMemory(nextRes.memory) : null} />
             <Row label="Pods" now={String(nowRes.pods)} next={nextRes ? String(nextRes.pods) : null} />
           </tbody>
         </table>
+        {custom && platform.auEnabled ? (
+          <p className="mt-2 text-xs text-muted">Under custom resources a deployment counts against the AU quota with the AU that cover its CPU and memory, rounded up.</p>
+        ) : null}
       </div>
 
       <div>
@@ -100,7 +109,7 @@ export function TotalsPanel({ platform, before, after, impact, workspaceLabel, q
 
       <div>
         <h3 className="text-sm font-semibold">PgBouncer{suffix}</h3>
-        <p className="mt-0.5 text-xs text-muted">Connections to the metadata database grow with the deployment’s AU.</p>
+        <p className="mt-0.5 text-xs text-muted">Connections to the metadata database grow with the deployment’s {platform.auEnabled ? 'AU' : 'size'}.</p>
         <dl className="mt-2 space-y-1 text-sm">
           <Item label="Client connections">{conns.clientConnections}</Item>
           <Item label="Database connections">{conns.databaseConnections}</Item>
@@ -111,20 +120,53 @@ export function TotalsPanel({ platform, before, after, impact, workspaceLabel, q
         <h3 id="workspace-quota-heading" className="text-sm font-semibold">
           Workspace quota: {workspaceLabel}
         </h3>
-        <dl className="mt-2 space-y-1 text-sm">
-          <Item label="Quota">{impact.quotaAu} AU</Item>
-          <Item label="Used now">
-            {impact.usedBefore} AU ({impact.leftBefore} AU left)
-          </Item>
-          {after ? (
-            <Item label="Used after saving">
-              {impact.usedAfter} AU ({impact.leftAfter >= 0 ? `${impact.leftAfter} AU left` : `${-impact.leftAfter} AU over`})
-            </Item>
-          ) : null}
-        </dl>
-        <p className="mt-2 text-xs text-muted">
-          This deployment may total up to {impact.availableAu} AU: the {Math.max(0, impact.leftBefore)} AU the workspace has left plus the {impact.currentAu} AU it counts now.
-        </p>
+        {platform.auEnabled ? (
+          <>
+            <dl className="mt-2 space-y-1 text-sm">
+              <Item label="Quota">{impact.quotaAu} AU</Item>
+              <Item label="Used now">
+                {impact.usedBefore} AU ({impact.leftBefore >= 0 ? `${impact.leftBefore} AU left` : `${-impact.leftBefore} AU over`})
+              </Item>
+              {after ? (
+                <Item label="Used after saving">
+                  {impact.usedAfter} AU ({impact.leftAfter >= 0 ? `${impact.leftAfter} AU left` : `${-impact.leftAfter} AU over`})
+                </Item>
+              ) : null}
+            </dl>
+            <p className="mt-2 text-xs text-muted">
+              This deployment may total up to {impact.availableAu} AU: the {Math.max(0, impact.leftBefore)} AU the workspace has left plus the {impact.currentAu} AU it counts now.
+            </p>
+          </>
+        ) : null}
+        {custom || !platform.auEnabled ? (
+          <>
+            <dl className="mt-2 space-y-1 text-sm" aria-label="Workspace quota in CPU and memory">
+              <Item label="CPU quota">{formatCpu(resources.cpuQuota)}</Item>
+              <Item label="Memory quota">{formatMemory(resources.memoryQuota)}</Item>
+              <Item label="CPU used now">
+                {formatCpu(resources.cpuUsedBefore)} ({left(resources.cpuLeftBefore, formatCpu)})
+              </Item>
+              <Item label="Memory used now">
+                {formatMemory(resources.memoryUsedBefore)} ({left(resources.memoryLeftBefore, formatMemory)})
+              </Item>
+              {after ? (
+                <>
+                  <Item label="CPU used after saving">
+                    {formatCpu(resources.cpuUsedAfter)} ({left(resources.cpuLeftAfter, formatCpu)})
+                  </Item>
+                  <Item label="Memory used after saving">
+                    {formatMemory(resources.memoryUsedAfter)} ({left(resources.memoryLeftAfter, formatMemory)})
+                  </Item>
+                </>
+              ) : null}
+            </dl>
+            {!platform.auEnabled ? (
+              <p className="mt-2 text-xs text-muted">
+                This deployment may use up to {formatCpu(resources.cpuAvailable)} and {formatMemory(resources.memoryAvailable)}: what the workspace has left plus what it uses now.
+              </p>
+            ) : null}
+          </>
+        ) : null}
         {quotaProblem ? (
           <div className="mt-2 space-y-2">
             <InlineAlert tone="danger">{quotaProblem}</InlineAlert>
@@ -135,9 +177,11 @@ export function TotalsPanel({ platform, before, after, impact, workspaceLabel, q
             ) : null}
           </div>
         ) : null}
-        <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
-          <QuotaImpactChart platform={platform} before={before} after={after} impact={impact} workspaceLabel={workspaceLabel} />
-        </Suspense>
+        {platform.auEnabled ? (
+          <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
+            <QuotaImpactChart platform={platform} before={before} after={after} impact={impact} workspaceLabel={workspaceLabel} />
+          </Suspense>
+        ) : null}
       </section>
     </section>
   )

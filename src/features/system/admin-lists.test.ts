@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DeploymentStatus } from '@/gql/graphql'
-import { backStackOf, deploymentsSearchSchema, filterDeployments, pageOf, slicePage, systemRolesOf, usersSearchSchema, workspaceCountOf } from './admin-lists'
+import { backStackOf, deploymentsSearchSchema, filterDeployments, pageOf, slicePage, systemRolesOf, teamSystemRolesOf, usersSearchSchema, workspaceCountOf } from './admin-lists'
 
 describe('URL state of the admin lists', () => {
   it.each<[Record<string, string>, { q: string; after?: string }]>([
@@ -40,6 +40,15 @@ describe('system roles and workspaces of a user', () => {
   it('lists system roles, highest first, ignoring other scopes', () => {
     expect(systemRolesOf([b('SYSTEM_VIEWER'), b('WORKSPACE_ADMIN', 'w'), b('SYSTEM_ADMIN')])).toEqual(['SYSTEM_ADMIN', 'SYSTEM_VIEWER'])
     expect(systemRolesOf([b('WORKSPACE_ADMIN', 'w')])).toEqual([])
+  })
+  it('keeps system roles held through teams apart, each with its teams', () => {
+    const viaTeam = (role: string, team: string) => ({ ...b(role), team: { name: team } })
+    const bindings = [b('SYSTEM_VIEWER'), viaTeam('SYSTEM_ADMIN', 'Ops'), viaTeam('SYSTEM_VIEWER', 'Zeta'), viaTeam('SYSTEM_VIEWER', 'Alpha'), { ...b('WORKSPACE_ADMIN', 'w'), team: { name: 'Ops' } }]
+    expect(systemRolesOf(bindings)).toEqual(['SYSTEM_VIEWER'])
+    expect(teamSystemRolesOf(bindings)).toEqual([
+      { role: 'SYSTEM_ADMIN', teams: ['Ops'] },
+      { role: 'SYSTEM_VIEWER', teams: ['Alpha', 'Zeta'] },
+    ])
   })
   it('counts distinct workspaces with a workspace role', () => {
     expect(workspaceCountOf([b('WORKSPACE_ADMIN', 'w1'), b('DEPLOYMENT_EDITOR', 'w2', 'd'), b('WORKSPACE_VIEWER', 'w3'), b('SYSTEM_ADMIN')])).toBe(2)

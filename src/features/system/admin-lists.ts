@@ -23,10 +23,33 @@ export function backStackOf(state: unknown): string[] {
   return Array.isArray(back) && back.every((c): c is string => typeof c === 'string') ? back : []
 }
 
-export function systemRolesOf(bindings: readonly { role: Role; workspace: unknown; deployment: unknown }[]): Role[] {
+interface BindingLike {
+  role: Role
+  workspace: unknown
+  deployment: unknown
+  /** Set for a role held through a team. */
+  team?: { name: string } | null
+}
+
+/** The system roles a user holds directly (those that may be granted and revoked on the user). */
+export function systemRolesOf(bindings: readonly BindingLike[]): Role[] {
   const order: Role[] = ['SYSTEM_ADMIN', 'SYSTEM_EDITOR', 'SYSTEM_VIEWER']
-  const held = new Set(bindings.filter((b) => roleScope(b.role) === 'SYSTEM' && !b.workspace && !b.deployment).map((b) => b.role))
+  const held = new Set(bindings.filter((b) => roleScope(b.role) === 'SYSTEM' && !b.workspace && !b.deployment && !b.team).map((b) => b.role))
   return order.filter((r) => held.has(r))
+}
+
+/** System roles a user holds through teams: each role with the teams that give it. */
+export function teamSystemRolesOf(bindings: readonly BindingLike[]): { role: Role; teams: string[] }[] {
+  const byRole = new Map<Role, string[]>()
+  for (const b of bindings) {
+    if (roleScope(b.role) !== 'SYSTEM' || !b.team) continue
+    byRole.set(b.role, [...(byRole.get(b.role) ?? []), b.team.name])
+  }
+  const order: Role[] = ['SYSTEM_ADMIN', 'SYSTEM_EDITOR', 'SYSTEM_VIEWER']
+  return order.flatMap((role) => {
+    const teams = byRole.get(role)
+    return teams ? [{ role, teams: [...teams].sort() }] : []
+  })
 }
 
 export function workspaceCountOf(bindings: readonly { workspace: { id: string } | null; deployment: unknown }[]): number {

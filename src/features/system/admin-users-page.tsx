@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react'
 import { useEffect, useRef, useState } from 'react'
-import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
@@ -15,7 +15,7 @@ import { formatDateTime, formatInteger } from '@/lib/format'
 import { firstProblem, hasCode } from '@/lib/graphql-errors'
 import { grantableRolesOn, type Role, ROLE_LABELS } from '@/lib/permissions'
 import { useSearchState } from '@/lib/search-params'
-import { backStackOf, pageOf, systemRolesOf, USERS_PAGE_SIZE, usersSearchSchema, workspaceCountOf } from './admin-lists'
+import { backStackOf, pageOf, systemRolesOf, teamSystemRolesOf, USERS_PAGE_SIZE, usersSearchSchema, workspaceCountOf } from './admin-lists'
 import { AdminUsersQuery, CreateSystemRoleBindingMutation, DeleteSystemRoleBindingMutation, UpdateUserStatusMutation } from './operations'
 
 const SEARCH_DELAY_MS = 300
@@ -250,13 +250,16 @@ export function AdminUsersPage() {
               <tbody>
                 {page.rows.map((u) => {
                   const roles = systemRolesOf(u.roleBindings)
+                  const teamRoles = teamSystemRolesOf(u.roleBindings)
                   const isSelf = u.id === me.id
                   // Nobody changes their own status (the server refuses it too).
                   const statusAction = canDeactivate && !isSelf ? (u.status === 'inactive' ? 'Reactivate' : 'Deactivate') : null
                   return (
                     <tr key={u.id} className="border-b border-border last:border-0">
                       <th scope="row" className="px-3 py-2 text-left font-normal">
-                        <span className="font-medium">{nameOf(u)}</span>
+                        <Link to={`/admin/users/${u.id}`} className="font-medium underline-offset-2 hover:underline">
+                          {nameOf(u)}
+                        </Link>
                         {isSelf ? <span className="text-muted"> (you)</span> : null}
                         <span className="block break-all text-xs text-muted">{primaryAddress(u)}</span>
                       </th>
@@ -270,9 +273,14 @@ export function AdminUsersPage() {
                               <RoleBadge key={r} role={r} />
                             ))}
                           </span>
-                        ) : (
+                        ) : teamRoles.length ? null : (
                           <span className="text-muted">None</span>
                         )}
+                        {teamRoles.map((t) => (
+                          <span key={t.role} className="mt-1 block text-xs text-muted">
+                            {ROLE_LABELS[t.role]} through {t.teams.join(', ')}
+                          </span>
+                        ))}
                       </td>
                       <td className="px-3 py-2 tabular-nums">{workspaceCountOf(u.roleBindings)}</td>
                       <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(u.createdAt)}</td>

@@ -24,6 +24,10 @@ export const AdminUserFragment = graphql(`
           id
         }
       }
+      team {
+        id
+        name
+      }
     }
   }
 `)
@@ -83,6 +87,73 @@ export const AdminDeploymentsQuery = graphql(`
         id
         label
       }
+    }
+  }
+`)
+
+export const UserAccessFragment = graphql(`
+  fragment UserAccess on User {
+    id
+    username
+    fullName
+    status
+    emails {
+      address
+      primary
+    }
+    teams {
+      id
+      name
+      source
+      provider
+    }
+    roleBindings {
+      id
+      role
+      workspace {
+        id
+        label
+      }
+      deployment {
+        id
+        label
+        workspace {
+          id
+          label
+        }
+      }
+      team {
+        id
+        name
+      }
+    }
+  }
+`)
+
+export const AccountAccessQuery = graphql(`
+  query AccountAccess {
+    self {
+      user {
+        ...UserAccess
+      }
+    }
+  }
+`)
+
+export const UserAccessQuery = graphql(`
+  query UserAccess($userUuid: Uuid!) {
+    users(user: { userUuid: $userUuid }) {
+      ...UserAccess
+    }
+  }
+`)
+
+/** The deployments of a workspace to explain a user's permissions on. */
+export const AccessDeploymentsQuery = graphql(`
+  query AccessDeployments($workspaceUuid: Uuid!) {
+    workspaceDeployments(workspaceUuid: $workspaceUuid) {
+      id
+      label
     }
   }
 `)

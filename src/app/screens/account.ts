@@ -1,0 +1,1 @@
+export { AccountAccessPage as default } from '@/features/system/user-access-page'

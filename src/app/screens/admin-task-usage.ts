@@ -1,0 +1,1 @@
+export { PlatformTaskUsagePage as default } from '@/features/task-usage/platform-task-usage-page'

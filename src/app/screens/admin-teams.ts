@@ -1,0 +1,1 @@
+export { AdminTeamsPage as default } from '@/features/teams/admin-teams-page'

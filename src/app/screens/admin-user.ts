@@ -1,0 +1,1 @@
+export { AdminUserAccessPage as default } from '@/features/system/user-access-page'

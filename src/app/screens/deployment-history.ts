@@ -1,0 +1,1 @@
+export { DeployHistoryPage as default } from '@/features/deployments/deploy-history-page'

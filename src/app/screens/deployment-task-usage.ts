@@ -1,0 +1,1 @@
+export { DeploymentTaskUsagePage as default } from '@/features/task-usage/deployment-task-usage-page'

@@ -1,0 +1,1 @@
+export { DeploymentTeamsPage as default } from '@/features/teams/deployment-teams-page'

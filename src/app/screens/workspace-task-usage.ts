@@ -1,0 +1,1 @@
+export { WorkspaceTaskUsagePage as default } from '@/features/task-usage/workspace-task-usage-page'

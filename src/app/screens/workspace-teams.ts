@@ -1,0 +1,1 @@
+export { WorkspaceTeamsPage as default } from '@/features/teams/workspace-teams-page'
