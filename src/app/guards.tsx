@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '@/components/ui/states'
 import { type Access, SessionProvider, useAccess } from '@/features/auth'
 import { WorkspacesQuery } from '@/features/workspaces'
 import { readSession } from '@/lib/session-store'
+import { navSections } from './shell/nav-items'
 
 /** Signed-in routes: without a session, go to sign-in and come back here afterwards. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -52,4 +53,11 @@ export function HomeRedirect() {
   if (!data) return <LoadingState label="Loading your workspaces…" />
   const first = data.workspaces[0]
   return <Navigate to={first ? `/workspaces/${first.id}` : '/workspaces'} replace />
+}
+
+/** `/admin` opens the first system admin page the user may open (a system viewer cannot open users). */
+export function AdminHomeRedirect() {
+  const access = useAccess()
+  const first = navSections(access, undefined, undefined).find((s) => s.title === 'System admin')?.items[0]
+  return first ? <Navigate to={first.to} replace /> : <ForbiddenPage what="the system admin pages" />
 }

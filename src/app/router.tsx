@@ -1,7 +1,7 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
+import { createBrowserRouter, type RouteObject } from 'react-router'
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from '@/components/pages/status-pages'
 import { LoadingState } from '@/components/ui/states'
-import { type AccessRule, HomeRedirect, RequireAccess, RequireSession, rules } from './guards'
+import { AdminHomeRedirect, type AccessRule, HomeRedirect, RequireAccess, RequireSession, rules } from './guards'
 import { AppShell } from './shell/app-shell'
 
 const RouteLoading = () => <LoadingState />
@@ -78,7 +78,7 @@ export const routes: RouteObject[] = [
       {
         path: 'admin',
         children: [
-          { index: true, Component: () => <Navigate to="/admin/users" replace /> },
+          { index: true, Component: AdminHomeRedirect },
           screen('users', () => import('./screens/admin-users'), s('system.users.get'), 'the system admin pages'),
           screen('workspaces', () => import('./screens/admin-workspaces'), s('system.deployments.get'), 'the system admin pages'),
           screen('deployments', () => import('./screens/admin-deployments'), s('system.deployments.get'), 'the system admin pages'),

@@ -97,3 +97,19 @@ describe('the shell by role', () => {
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument()
   })
 })
+
+describe('the system admin entry', () => {
+  it('opens the first admin page a system viewer may open, not one they may not', async () => {
+    const token = await backend.as('sysviewer@example.com')
+    const { router } = renderApp({ route: '/admin', token })
+    await waitFor(() => expect(router.state.location.pathname).not.toBe('/admin'))
+    expect(router.state.location.pathname).not.toBe('/admin/users')
+    expect(screen.queryByRole('heading', { name: "You don't have access" })).not.toBeInTheDocument()
+  })
+
+  it('opens the users page for a system admin', async () => {
+    const token = await backend.as('admin@example.com')
+    const { router } = renderApp({ route: '/admin', token })
+    await waitFor(() => expect(router.state.location.pathname).toBe('/admin/users'))
+  })
+})

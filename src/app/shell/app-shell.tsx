@@ -123,7 +123,7 @@ function Breadcrumbs() {
   if (workspaceId && deploymentId) {
     crumbs.push({ to: `/workspaces/${workspaceId}/deployments/${deploymentId}`, label: deployment?.deployment.label ?? 'Deployment' })
   }
-  if (location.pathname.startsWith('/admin')) crumbs.splice(0, crumbs.length, { to: '/admin/users', label: 'System admin' })
+  if (location.pathname.startsWith('/admin')) crumbs.splice(0, crumbs.length, { to: '/admin', label: 'System admin' })
   const tail = location.pathname.split('/').filter(Boolean).at(-1)
   const last = crumbs.at(-1)
   const extra = tail && last && !last.to.endsWith(tail) && !/^[0-9a-f-]{8,}$/.test(tail) ? tail.replace(/-/g, ' ') : null
