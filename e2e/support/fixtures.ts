@@ -6,6 +6,7 @@
 // - in the node-server project, /config.json pointed at the mock API and its
 //   state reset before each test;
 // - axe helpers and a sign-in through the UI.
+import { readFileSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test as base, type BrowserContext, type Page } from '@playwright/test'
 import { SEEDED_ACCOUNTS } from '../../mocks/houston/seed-accounts'
@@ -117,15 +118,15 @@ function axeBuilder(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).withTags(A11Y_TAGS)
 }
 
+/** public/config.json as shipped, read once: the node-server project answers config.json itself. */
+const SHIPPED_CONFIG = JSON.parse(readFileSync(new URL('../../public/config.json', import.meta.url), 'utf8')) as Record<string, unknown>
+
 async function pointConfigAtMockApi(context: BrowserContext): Promise<void> {
+  // Answered without asking the preview server, whose connections a busy
+  // machine sometimes resets mid-run.
   await context.route(
     (url) => url.pathname === '/config.json',
-    async (route) => {
-      const response = await route.fetch()
-      const shipped: unknown = response.ok() ? await response.json() : {}
-      const base = typeof shipped === 'object' && shipped !== null ? shipped : {}
-      await route.fulfill({ json: { ...base, ...NODE_SERVER_CONFIG } })
-    },
+    (route) => route.fulfill({ json: { ...SHIPPED_CONFIG, ...NODE_SERVER_CONFIG } }),
   )
 }
 
