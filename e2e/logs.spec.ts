@@ -11,6 +11,7 @@ test('a viewer filters scheduler logs for ERROR and opens a permalink on the sam
 
   await page.getByLabel('Component').selectOption({ label: 'Scheduler' })
   await page.getByLabel('Search the loaded records').fill('ERROR')
+  await expect(page).toHaveURL(/q=ERROR/)
   await page.getByLabel('Only matching records').check()
   await expect(page.getByText(/^\d[\d,]* matching records?$/)).toBeVisible({ timeout: 15_000 })
   await expect(page).toHaveURL(/component=scheduler/)
