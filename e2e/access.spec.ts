@@ -119,11 +119,15 @@ test('the system admin lists stay paged and fast with 10,000 users and 1,000 dep
   await signInAs(page, 'admin@example.com')
   await nav(page).getByRole('link', { name: 'Users' }).click()
   await expect(page.getByText('Users 1–50')).toBeVisible({ timeout: 15_000 })
+  const firstRow = page.getByRole('table', { name: /^Users/ }).getByRole('rowheader').first()
+  const firstOnFirstPage = await firstRow.textContent()
   await page.getByRole('button', { name: 'Next page' }).click()
   await expect(page.getByText('Users 51–100')).toBeVisible()
   await expect(page).toHaveURL(/\/admin\/users\?after=[0-9a-f-]{36}$/)
+  // The first page stays on screen until the second arrives.
+  await expect(firstRow).not.toHaveText(firstOnFirstPage ?? '', { timeout: 15_000 })
   const secondPage = page.url()
-  const firstOnSecondPage = await page.getByRole('table', { name: /^Users/ }).getByRole('rowheader').first().textContent()
+  const firstOnSecondPage = await firstRow.textContent()
 
   await page.reload()
   // The large seed is too big for the demo's localStorage, so a reload starts it afresh
