@@ -32,8 +32,6 @@ export default defineConfig<E2EOptions>({
   use: {
     ...devices['Desktop Chrome'],
     baseURL: PREVIEW_URL,
-    // The console honours reduced motion; it also keeps axe from judging a toast mid-fade.
-    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       args: [

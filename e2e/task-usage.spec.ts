@@ -66,6 +66,9 @@ async function exportCsv(page: Page): Promise<{ download: Download; rows: string
   return { download, rows: parseCsv(await readFile(path, 'utf8')) }
 }
 
+// Toasts appear at once with reduced motion, so axe never judges one mid-fade.
+test.use({ reducedMotion: 'reduce' })
+
 test('a system admin exports task usage as CSV, and the file’s rows and totals match the chart', async ({ page }) => {
   await signInAs(page, 'admin@example.com')
   await nav(page).getByRole('link', { name: 'Platform task usage' }).click()

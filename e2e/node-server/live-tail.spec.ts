@@ -21,7 +21,7 @@ test('live tail survives a dropped connection: records keep arriving, none twice
   // Records stream in over the WebSocket while the view follows the newest.
   const newest = async () => (await shownTimes(list)).at(-1) ?? ''
   const before = await newest()
-  await expect.poll(newest, { timeout: 10_000 }).not.toBe(before)
+  await expect.poll(newest, { timeout: 25_000 }).not.toBe(before)
 
   const dropped = await request.post(`${MOCK_API_URL}/__test/drop-sockets`)
   expect(((await dropped.json()) as { dropped: number }).dropped).toBeGreaterThan(0)
