@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
+import { UrlCheckbox } from '@/components/ui/url-checkbox'
 import { usePlatformConfig } from '@/features/deployments'
 import { DeploymentEmbeds } from '@/features/metrics'
 import { firstProblem } from '@/lib/graphql-errors'
@@ -281,10 +282,9 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
                 : `${current === null ? '' : `${formatInteger(current + 1)} of `}${formatInteger(snapshot.matches)} matching record${snapshot.matches === 1 ? '' : 's'}`}
           </p>
         </div>
-        <label className="flex items-center gap-2 pb-6 text-sm">
-          <input type="checkbox" checked={search.only === '1'} onChange={(e) => setSearch({ only: e.target.checked ? '1' : undefined })} />
+        <UrlCheckbox className="pb-6" checked={search.only === '1'} onChange={(checked) => setSearch({ only: checked ? '1' : undefined })}>
           Only matching records
-        </label>
+        </UrlCheckbox>
       </div>
 
       <div className="mb-2 flex flex-wrap items-center justify-between gap-3">

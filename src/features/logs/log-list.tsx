@@ -47,6 +47,7 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
   followRef.current = follow
   const droppedRef = useRef(snapshot.droppedFromView)
   const lastStarts = useRef<readonly { start: number }[]>([])
+  const lastScrollTop = useRef(0)
 
   // Stable per view, so that a re-render without new records does not re-measure 100,000 rows.
   const estimateSize = useCallback((i: number) => (store.at(view.seqAt(i) ?? -1)?.lines ?? 1) * LINE_PX + ROW_PADDING_PX, [store, view])
@@ -64,6 +65,14 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     // Until the list is measured (and where nothing measures it, as in tests), assume a typical size.
     initialRect: { width: 1000, height: 600 },
   })
+
+  // While following, the newest is pinned in view after every render: the
+  // virtualiser's compensation for rows measured above the view would only
+  // move it away from the bottom. Otherwise it keeps the rows in sight still.
+  useLayoutEffect(() => {
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+      !followRef.current && item.start < (instance.scrollOffset ?? 0)
+  }, [virtualizer])
 
   const scrollToIndex = useCallback(
     (index: number) => {
@@ -95,8 +104,10 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     const el = scrollRef.current
     const dropped = snapshot.droppedFromView - droppedRef.current
     droppedRef.current = snapshot.droppedFromView
-    if (el && followRef.current) el.scrollTop = el.scrollHeight
-    else if (el && dropped > 0) {
+    if (el && followRef.current) {
+      el.scrollTop = el.scrollHeight
+      lastScrollTop.current = el.scrollTop
+    } else if (el && dropped > 0) {
       const removed = lastStarts.current[dropped]?.start ?? dropped * (LINE_PX + ROW_PADDING_PX)
       el.scrollTop = Math.max(0, el.scrollTop - removed)
     }
@@ -112,10 +123,21 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
   const onScroll = () => {
     const el = scrollRef.current
     if (!el) return
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 24
-    if (atBottom !== followRef.current) {
-      followRef.current = atBottom
-      onFollowChange(atBottom)
+    const top = el.scrollTop
+    const wentUp = top < lastScrollTop.current - 1
+    lastScrollTop.current = top
+    const atBottom = el.scrollHeight - top - el.clientHeight < 24
+    if (atBottom && !followRef.current) {
+      followRef.current = true
+      onFollowChange(true)
+    } else if (!atBottom && followRef.current) {
+      // Only a reader moving up stops the follow. A scroll that leaves the
+      // bottom behind without going up is rows growing under the view (as
+      // they are measured, or as records arrive): keep the newest in sight.
+      if (wentUp) {
+        followRef.current = false
+        onFollowChange(false)
+      } else el.scrollTop = el.scrollHeight
     }
   }
 

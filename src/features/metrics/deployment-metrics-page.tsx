@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, LoadingState } from '@/components/ui/states'
+import { UrlCheckbox } from '@/components/ui/url-checkbox'
 import { useSearchState } from '@/lib/search-params'
 import { DeploymentEmbeds } from './embeds'
 import { MetricPanel } from './metric-panel'
@@ -88,17 +89,15 @@ export function DeploymentMetricsPage() {
         <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <legend className="mb-1 font-medium">Panels</legend>
           {METRIC_GROUPS.map((g) => (
-            <label key={g} className="flex items-center gap-1.5">
-              <input type="checkbox" checked={groups.includes(g)} disabled={groups.length === 1 && groups.includes(g)} onChange={(e) => toggleGroup(g, e.target.checked)} />
+            <UrlCheckbox key={g} className="gap-1.5" checked={groups.includes(g)} disabled={groups.length === 1 && groups.includes(g)} onChange={(checked) => toggleGroup(g, checked)}>
               {GROUP_LABELS[g]}
-            </label>
+            </UrlCheckbox>
           ))}
         </fieldset>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={autoRefresh} onChange={(e) => setSearch({ refresh: e.target.checked ? undefined : 'off' })} />
+          <UrlCheckbox className="gap-1.5" checked={autoRefresh} onChange={(checked) => setSearch({ refresh: checked ? undefined : 'off' })}>
             Auto refresh every {refreshMsFor(search.range) / 1000} s
-          </label>
+          </UrlCheckbox>
           <Button size="sm" onClick={() => void queryClient.invalidateQueries({ queryKey: metricsKeys.deployment(d.id) })}>
             Refresh now
           </Button>
