@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react'
+import { afterEach } from 'vitest'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { AppProviders, createQueryClient } from '@/app/providers'
 import { routes } from '@/app/router'
@@ -8,6 +9,17 @@ import { resolveConfig } from '@/lib/runtime-config'
 import { writeSession } from '@/lib/session-store'
 
 export const TEST_ORIGIN = 'http://localhost'
+
+/**
+ * Apps rendered by the current test. After it, each one is made inert: a
+ * request still in flight then finds its token gone (the backend was reset)
+ * and must not sign the next test's user out.
+ */
+const liveApps = new Set<() => void>()
+afterEach(() => {
+  for (const dispose of liveApps) dispose()
+  liveApps.clear()
+})
 
 export interface RenderAppOptions {
   /** The URL to open. */
@@ -29,8 +41,15 @@ export function renderApp({ route, token = null, demo = false }: RenderAppOption
   )
   const queryClient = createQueryClient()
   const router = createMemoryRouter(routes, { initialEntries: [route] })
+  let alive = true
   const apollo: ConsoleApolloClient = createApolloClient(config, {
-    onUnauthenticated: createExpiryHandler(() => router, () => apollo, queryClient),
+    onUnauthenticated: createExpiryHandler(() => (alive ? router : null), () => (alive ? apollo : null), queryClient),
+  })
+  liveApps.add(() => {
+    alive = false
+    apollo.stop()
+    queryClient.clear()
+    router.dispose()
   })
   const view = render(
     <AppProviders config={config} apollo={apollo} queryClient={queryClient}>
