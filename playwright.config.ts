@@ -21,7 +21,9 @@ const webServersWanted = chromiumProblem() === undefined
 export default defineConfig<E2EOptions>({
   testDir: 'e2e',
   globalSetup: './e2e/support/global-setup.ts',
-  outputDir: 'test-results',
+  // One folder per preview port: Playwright empties its output folder when it
+  // starts, so two runs side by side (see E2E_PREVIEW_PORT) must not share one.
+  outputDir: `test-results/${PREVIEW_PORT}`,
   fullyParallel: true,
   forbidOnly: ci,
   retries: 0,
