@@ -1,21 +1,38 @@
 // The built console reads /config.json at start, so one build serves every
 // environment. With no GraphQL URL it runs on the embedded demo backend.
-// zod's tree-shakable build: this module loads with the entry, before any route.
-import * as z from 'zod/mini'
 
-const optionalUrl = z._default(z.nullable(z.string().check(z.minLength(1))), null)
-
-export const runtimeConfigSchema = z.object({
-  graphqlUrl: optionalUrl,
-  graphqlWsUrl: optionalUrl,
-  metricsUrl: optionalUrl,
+const CONFIG_KEYS = [
+  'graphqlUrl',
+  'graphqlWsUrl',
+  'metricsUrl',
   /** e.g. https://grafana.example.com/d/airflow?var-deployment={releaseName} */
-  grafanaUrlTemplate: optionalUrl,
+  'grafanaUrlTemplate',
   /** e.g. https://kibana.example.com/app/discover#/?query=release:{releaseName} */
-  kibanaUrlTemplate: optionalUrl,
-})
+  'kibanaUrlTemplate',
+] as const
 
-export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>
+/** What config.json says: each URL a non-empty string, or null (absent means null). */
+export type RuntimeConfig = Record<(typeof CONFIG_KEYS)[number], string | null>
+
+export type ConfigParse = { success: true; data: RuntimeConfig } | { success: false; problems: string[] }
+
+/**
+ * Checks config.json by hand: five optional URLs do not need a schema library
+ * in the entry bundle, which every page loads before anything else.
+ */
+export function parseRuntimeConfig(input: unknown): ConfigParse {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { success: false, problems: ['the file must hold a JSON object'] }
+  const source = input as Record<string, unknown>
+  const data = {} as RuntimeConfig
+  const problems: string[] = []
+  for (const key of CONFIG_KEYS) {
+    const value = source[key]
+    if (value === undefined || value === null) data[key] = null
+    else if (typeof value === 'string' && value.length > 0) data[key] = value
+    else problems.push(`${key}: expected a non-empty string or null, got ${value === '' ? 'an empty string' : typeof value}`)
+  }
+  return problems.length > 0 ? { success: false, problems } : { success: true, data }
+}
 
 export interface ResolvedConfig extends RuntimeConfig {
   demo: boolean
@@ -39,8 +56,8 @@ export function resolveConfig(raw: RuntimeConfig, origin: string): ResolvedConfi
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<ResolvedConfig> {
   const response = await fetchImpl('/config.json', { cache: 'no-store' })
   if (!response.ok) throw new Error(`config.json could not be loaded (HTTP ${response.status}).`)
-  const parsed = runtimeConfigSchema.safeParse(await response.json())
-  if (!parsed.success) throw new Error(`config.json is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  const parsed = parseRuntimeConfig(await response.json())
+  if (!parsed.success) throw new Error(`config.json is not valid: ${parsed.problems.join('; ')}`)
   return resolveConfig(parsed.data, window.location.origin)
 }
 

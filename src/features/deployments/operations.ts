@@ -1,5 +1,7 @@
 import { graphql } from '@/gql'
 
+export { DeploymentLabelQuery } from './deployment-label-query'
+
 export const DeploymentConfigQuery = graphql(`
   query PlatformConfig($workspaceUuid: Uuid) {
     deploymentConfig(workspaceUuid: $workspaceUuid)
@@ -36,15 +38,6 @@ export const DeploymentOverviewQuery = graphql(`
       }
       createdAt
       updatedAt
-    }
-  }
-`)
-
-export const DeploymentLabelQuery = graphql(`
-  query DeploymentLabel($deploymentUuid: Uuid!) {
-    deployment(deploymentUuid: $deploymentUuid) {
-      id
-      label
     }
   }
 `)

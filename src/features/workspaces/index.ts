@@ -1,3 +1,3 @@
-export { WorkspacesQuery } from './operations'
+export { WorkspacesQuery } from './workspaces-query'
 export { WorkspacesPage } from './workspaces-page'
 export { WorkspaceOverviewPage } from './workspace-overview-page'

@@ -1,18 +1,6 @@
 import { graphql } from '@/gql'
 
-export const WorkspacesQuery = graphql(`
-  query Workspaces {
-    workspaces {
-      id
-      label
-      description
-      deploymentCount
-      auQuota
-      auUsed
-      createdAt
-    }
-  }
-`)
+export { WorkspacesQuery } from './workspaces-query'
 
 export const CreateWorkspaceMutation = graphql(`
   mutation CreateWorkspace($label: String!, $description: String) {
