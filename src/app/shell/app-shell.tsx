@@ -1,109 +1,38 @@
 import { skipToken, useQuery } from '@apollo/client/react'
-import { DropdownMenu } from 'radix-ui'
-import { useEffect, useRef, useState } from 'react'
-import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router'
 import { primaryEmail, useSession } from '@/features/auth'
 import { DeploymentLabelQuery } from '@/features/deployments'
 import { WorkspacesQuery } from '@/features/workspaces'
 import { cn } from '@/lib/cn'
-import { readTheme, saveTheme, type ThemeChoice } from '@/lib/theme'
 import { navSections } from './nav-items'
 import { OfflineBanner } from './offline-banner'
+import { accountTriggerClasses, AccountTriggerText, workspaceTriggerClasses, WorkspaceTriggerText } from './triggers'
 
-const menuContent = 'z-50 min-w-56 rounded-md border border-border bg-surface-raised p-1 text-sm text-text shadow-lg'
-const menuItem = 'flex cursor-pointer select-none items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-accent-soft'
+// The two header menus (and the menu primitives under them) load just after
+// the first paint, not with the entry: until then a look-alike trigger stands
+// in, and a click on it opens the real menu as soon as it arrives.
+const ShellMenus = lazy(() => import('./shell-menus'))
 
-function WorkspaceSwitcher() {
+type MenuName = 'workspace' | 'account'
+
+function MenuPlaceholders({ onOpen }: { onOpen: (menu: MenuName) => void }) {
+  const { user } = useSession()
   const { workspaceId } = useParams()
-  const navigate = useNavigate()
   const { data } = useQuery(WorkspacesQuery)
   const current = data?.workspaces.find((w) => w.id === workspaceId)
+  const name = user.fullName ?? primaryEmail(user)
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="flex max-w-[14rem] items-center gap-2 rounded-md border border-border-strong px-2.5 py-1.5 text-sm hover:bg-surface-sunken"
-      >
-        <span className="truncate">
-          <span className="sr-only">Switch workspace, current: </span>
-          {current?.label ?? 'Choose a workspace'}
-        </span>
-        <span aria-hidden="true">▾</span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className={menuContent} align="start" sideOffset={4}>
-          <DropdownMenu.Label className="px-2 py-1 text-xs text-muted">Workspaces</DropdownMenu.Label>
-          {(data?.workspaces ?? []).map((w) => (
-            <DropdownMenu.Item key={w.id} className={menuItem} onSelect={() => void navigate(`/workspaces/${w.id}`)}>
-              <span aria-hidden="true" className="w-3">
-                {w.id === workspaceId ? '✓' : ''}
-              </span>
-              <span className="truncate">{w.label}</span>
-            </DropdownMenu.Item>
-          ))}
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item className={menuItem} onSelect={() => void navigate('/workspaces')}>
-            All workspaces
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
-  )
-}
-
-function AccountMenu() {
-  const { user, signOut } = useSession()
-  const navigate = useNavigate()
-  const [theme, setTheme] = useState<ThemeChoice>(readTheme)
-  const email = primaryEmail(user)
-  return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex items-center gap-2 rounded-full border border-border-strong py-1 pl-1 pr-2.5 text-sm hover:bg-surface-sunken">
-        <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-accent text-xs font-semibold text-on-accent">
-          {(user.fullName ?? email).slice(0, 1).toUpperCase()}
-        </span>
-        <span className="sr-only">Account menu</span>
-        <span className="hidden max-w-[12rem] truncate sm:inline">
-          <span className="sr-only">: </span>
-          {user.fullName ?? email}
-        </span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className={menuContent} align="end" sideOffset={4}>
-          <DropdownMenu.Label className="px-2 py-1.5">
-            <span className="block font-medium">{user.fullName ?? user.username}</span>
-            <span className="block text-xs text-muted">{email}</span>
-          </DropdownMenu.Label>
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Label className="px-2 py-1 text-xs text-muted">Theme</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup
-            value={theme}
-            onValueChange={(v) => {
-              const choice = v as ThemeChoice
-              setTheme(choice)
-              saveTheme(choice)
-            }}
-          >
-            {(['system', 'light', 'dark'] as const).map((t) => (
-              <DropdownMenu.RadioItem key={t} value={t} className={menuItem}>
-                <span aria-hidden="true" className="w-3">
-                  <DropdownMenu.ItemIndicator>●</DropdownMenu.ItemIndicator>
-                </span>
-                {t === 'system' ? 'Same as the system' : t === 'light' ? 'Light' : 'Dark'}
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item
-            className={menuItem}
-            onSelect={() => {
-              void signOut().then(() => navigate('/sign-in', { replace: true }))
-            }}
-          >
-            Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <>
+      <button type="button" aria-haspopup="menu" className={workspaceTriggerClasses} onClick={() => onOpen('workspace')}>
+        <WorkspaceTriggerText label={current?.label} />
+      </button>
+      <div className="ml-auto">
+        <button type="button" aria-haspopup="menu" className={accountTriggerClasses} onClick={() => onOpen('account')}>
+          <AccountTriggerText name={name} />
+        </button>
+      </div>
+    </>
   )
 }
 
@@ -190,6 +119,7 @@ export function AppShell() {
   const setNavOpen = (open: boolean) => setNavOpenOn(open ? pathname : null)
   useFocusOnNavigate(mainRef)
   const sections = navSections(access, workspaceId, deploymentId)
+  const [menuRequested, setMenuRequested] = useState<MenuName | null>(null)
 
   return (
     <div className="min-h-screen">
@@ -209,10 +139,9 @@ export function AppShell() {
         <Link to="/" className="hidden font-semibold sm:block">
           Airflow Platform
         </Link>
-        <WorkspaceSwitcher />
-        <div className="ml-auto">
-          <AccountMenu />
-        </div>
+        <Suspense fallback={<MenuPlaceholders onOpen={setMenuRequested} />}>
+          <ShellMenus openAtOnce={menuRequested} />
+        </Suspense>
       </header>
       <OfflineBanner />
       <div className="flex">
