@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
-import { AppProviders, createQueryClient } from '@/app/providers'
+import { AppProviders } from '@/app/providers'
 import { createRouter } from '@/app/router'
 import { createExpiryHandler } from '@/app/session-expiry'
 import { type ConsoleApolloClient, createApolloClient } from '@/lib/apollo-client'
@@ -32,15 +32,14 @@ async function start() {
     await startDemoBackend(sdl)
   }
 
-  const queryClient = createQueryClient()
   const router = createRouter()
   const apollo: ConsoleApolloClient = createApolloClient(config, {
-    onUnauthenticated: createExpiryHandler(() => router, () => apollo, queryClient),
+    onUnauthenticated: createExpiryHandler(() => router, () => apollo),
   })
 
   root.render(
     <StrictMode>
-      <AppProviders config={config} apollo={apollo} queryClient={queryClient}>
+      <AppProviders config={config} apollo={apollo}>
         <RouterProvider router={router} />
       </AppProviders>
     </StrictMode>,

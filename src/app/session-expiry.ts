@@ -1,5 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query'
 import type { ConsoleApolloClient } from '@/lib/apollo-client'
+import { clearRegisteredCaches } from '@/lib/cache-registry'
 import { writeSession } from '@/lib/session-store'
 
 interface RouterLike {
@@ -12,7 +12,7 @@ interface RouterLike {
  * every cache, then go to sign-in and come back to this page afterwards.
  * Several failing requests at once lead to one redirect.
  */
-export function createExpiryHandler(getRouter: () => RouterLike | null, getApollo: () => ConsoleApolloClient | null, queryClient: QueryClient) {
+export function createExpiryHandler(getRouter: () => RouterLike | null, getApollo: () => ConsoleApolloClient | null) {
   let redirecting = false
   return () => {
     const router = getRouter()
@@ -23,7 +23,7 @@ export function createExpiryHandler(getRouter: () => RouterLike | null, getApoll
     if (pathname === '/sign-in') return
     redirecting = true
     writeSession(null)
-    queryClient.clear()
+    clearRegisteredCaches()
     void apollo.clearStore().finally(() => {
       void router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search + hash)}&reason=expired`, { replace: true })
       redirecting = false

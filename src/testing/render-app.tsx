@@ -1,10 +1,11 @@
 import { render } from '@testing-library/react'
 import { afterEach } from 'vitest'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { AppProviders, createQueryClient } from '@/app/providers'
+import { AppProviders } from '@/app/providers'
 import { routes } from '@/app/router'
 import { createExpiryHandler } from '@/app/session-expiry'
 import { type ConsoleApolloClient, createApolloClient } from '@/lib/apollo-client'
+import { clearRegisteredCaches } from '@/lib/cache-registry'
 import { resolveConfig } from '@/lib/runtime-config'
 import { writeSession } from '@/lib/session-store'
 
@@ -39,22 +40,21 @@ export function renderApp({ route, token = null, demo = false }: RenderAppOption
     { graphqlUrl: demo ? null : `${TEST_ORIGIN}/v1`, graphqlWsUrl: null, metricsUrl: TEST_ORIGIN, grafanaUrlTemplate: null, kibanaUrlTemplate: null },
     TEST_ORIGIN,
   )
-  const queryClient = createQueryClient()
   const router = createMemoryRouter(routes, { initialEntries: [route] })
   let alive = true
   const apollo: ConsoleApolloClient = createApolloClient(config, {
-    onUnauthenticated: createExpiryHandler(() => (alive ? router : null), () => (alive ? apollo : null), queryClient),
+    onUnauthenticated: createExpiryHandler(() => (alive ? router : null), () => (alive ? apollo : null)),
   })
   liveApps.add(() => {
     alive = false
     apollo.stop()
-    queryClient.clear()
+    clearRegisteredCaches()
     router.dispose()
   })
   const view = render(
-    <AppProviders config={config} apollo={apollo} queryClient={queryClient}>
+    <AppProviders config={config} apollo={apollo}>
       <RouterProvider router={router} />
     </AppProviders>,
   )
-  return { ...view, router, apollo, queryClient }
+  return { ...view, router, apollo }
 }

@@ -1,1 +1,10 @@
-export { DeploymentMetricsPage as default } from '@/features/metrics/deployment-metrics-page'
+import { DeploymentMetricsPage } from '@/features/metrics/deployment-metrics-page'
+import { QueryScope } from '@/lib/query-client'
+
+export default function DeploymentMetricsScreen() {
+  return (
+    <QueryScope>
+      <DeploymentMetricsPage />
+    </QueryScope>
+  )
+}

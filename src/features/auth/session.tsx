@@ -1,8 +1,8 @@
 import { useApolloClient, useQuery } from '@apollo/client/react'
-import { useQueryClient } from '@tanstack/react-query'
 import { createContext, use, useCallback, useMemo, type ReactNode } from 'react'
 import type { SelfQuery as SelfQueryData } from '@/gql/graphql'
 import { type Binding, deploymentPermissions, systemPermissions, workspacePermissions } from '@/lib/permissions'
+import { clearRegisteredCaches } from '@/lib/cache-registry'
 import { writeSession } from '@/lib/session-store'
 import { SelfQuery } from './operations'
 
@@ -56,12 +56,11 @@ export function accessFor(bindings: readonly Binding[]): Access {
 /** Clears the token and every cache, so the next person on this browser sees nothing of the last. */
 export function useSignOut() {
   const client = useApolloClient()
-  const queryClient = useQueryClient()
   return useCallback(async () => {
     writeSession(null)
-    queryClient.clear()
+    clearRegisteredCaches()
     await client.clearStore()
-  }, [client, queryClient])
+  }, [client])
 }
 
 export function SessionProvider({ children, loading, error }: { children: ReactNode; loading: ReactNode; error: (e: unknown, retry: () => void) => ReactNode }) {
