@@ -3,10 +3,12 @@
 // subscriptions at /ws, Prometheus's query API at /api/v1/query(_range).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { handleProtocols } from 'graphql-ws'
 import { useServer, type Extra } from 'graphql-ws/use/ws'
 import { WebSocketServer } from 'ws'
 import { createHouston, type Houston } from '../houston'
+import type { SeedName } from '../houston/state'
 import { readSdl } from '../sdl'
 import { handleQuery, handleQueryRange, promHttpStatus } from '../prometheus'
 import { bearerToken, graphqlWsOptions, parseGraphQLRequest, prometheusOptionsFor, promParams, requestError } from '../transport'
@@ -15,7 +17,7 @@ export interface MockServerOptions {
   host?: string
   /** 0 picks a free port. */
   port?: number
-  seed?: 'demo' | 'large'
+  seed?: SeedName
   /** False: a platform without Astronomer Units (deployments sized in CPU and memory). */
   auEnabled?: boolean
   /** Delay before each GraphQL and Prometheus answer. */
@@ -68,9 +70,19 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+/** Answers JSON, gzipped when the client accepts it and it is worth it (a first page of logs is megabytes), as Houston's ingress does. */
+function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
+  const vary = [res.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', ')
+  const headers: Record<string, string | number> = { 'Content-Type': 'application/json; charset=utf-8', Vary: vary }
+  const accepted = req.headers['accept-encoding']
+  if (text.length > 1024 && typeof accepted === 'string' && /\bgzip\b/.test(accepted)) {
+    const zipped = gzipSync(text, { level: 4 })
+    res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': zipped.length })
+    res.end(zipped)
+    return
+  }
+  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(text) })
   res.end(text)
 }
 
@@ -120,7 +132,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
 
     if (path === '/v1') {
-      if (method === 'GET') return send(res, 200, { status: 'ok', service: 'fake-houston', seed: options.seed ?? 'demo', graphql: '/v1', subscriptions: '/ws' })
+      if (method === 'GET') return send(req, res, 200, { status: 'ok', service: 'fake-houston', seed: options.seed ?? 'demo', graphql: '/v1', subscriptions: '/ws' })
       if (method !== 'POST') throw new HttpError(405, `${method} is not allowed on /v1.`)
       const text = await readBody(req)
       await latency()
@@ -128,12 +140,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       try {
         body = JSON.parse(text)
       } catch {
-        return send(res, 400, requestError('The request body is not valid JSON.'))
+        return send(req, res, 400, requestError('The request body is not valid JSON.'))
       }
       const parsed = parseGraphQLRequest(body)
-      if (!parsed.ok) return send(res, 400, requestError(parsed.error))
+      if (!parsed.ok) return send(req, res, 400, requestError(parsed.error))
       const result = await houston.execute({ ...parsed.value, token: bearerToken(req.headers.authorization) })
-      return send(res, 200, result)
+      return send(req, res, 200, result)
     }
 
     if (path === '/api/v1/query_range' || path === '/api/v1/query') {
@@ -142,15 +154,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       await latency()
       const params = promParams(req.url ?? '/', req.headers['content-type'] ?? null, body)
       const result = path === '/api/v1/query' ? handleQuery(params, now(), prom) : handleQueryRange(params, now(), prom)
-      return send(res, promHttpStatus(result), result)
+      return send(req, res, promHttpStatus(result), result)
     }
 
     if (options.testHooks && method === 'POST' && path === '/__test/reset') {
       houston.reset()
-      return send(res, 200, { reset: true })
+      return send(req, res, 200, { reset: true })
     }
     if (options.testHooks && method === 'POST' && path === '/__test/drop-sockets') {
-      return send(res, 200, { dropped: dropSockets() })
+      return send(req, res, 200, { dropped: dropSockets() })
     }
     throw new HttpError(404, `Nothing is served at ${path}.`)
   }
@@ -163,7 +175,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         res.end()
         return
       }
-      send(res, status, requestError(error instanceof Error ? error.message : String(error)))
+      send(req, res, status, requestError(error instanceof Error ? error.message : String(error)))
     })
   })
 

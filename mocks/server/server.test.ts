@@ -71,6 +71,17 @@ describe('HTTP', () => {
     expect(self.body.data?.self.user.emails[0]?.address).toBe('admin@example.com')
   })
 
+  it('gzips a large answer for a client that accepts it, and only then', async () => {
+    const token = await signIn()
+    const body = JSON.stringify({ query: '{ workspaces { id label description createdAt updatedAt } deployments { id label releaseName description } }' })
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }
+    const zipped = await fetch(`${server.url}/v1`, { method: 'POST', headers: { ...headers, 'Accept-Encoding': 'gzip' }, body })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(((await zipped.json()) as ExecutionResult<{ deployments: unknown[] }>).data?.deployments.length).toBeGreaterThan(0)
+    const plain = await fetch(`${server.url}/v1`, { method: 'POST', headers: { ...headers, 'Accept-Encoding': 'identity' }, body })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+  })
+
   it('answers a malformed body with 400 and a health document to GET /v1', async () => {
     const bad = await fetch(`${server.url}/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":' })
     expect(bad.status).toBe(400)
