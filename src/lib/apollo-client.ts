@@ -1,17 +1,40 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client'
-import { CombinedGraphQLErrors } from '@apollo/client/errors'
 import { SetContextLink } from '@apollo/client/link/context'
 import { ErrorLink } from '@apollo/client/link/error'
 import { RetryLink } from '@apollo/client/link/retry'
 import { getMainDefinition } from '@apollo/client/utilities'
 import { Kind } from 'graphql'
 import { defer, from, switchMap } from 'rxjs'
+import { hasCode, isTransient } from './graphql-errors'
 import type { ResolvedConfig } from './runtime-config'
 import { currentToken } from './session-store'
+import { socketClosed, socketConnected } from './socket-status'
 
 function operationKind(query: ApolloLink.Operation['query']): string {
   const def = getMainDefinition(query)
   return def.kind === Kind.OPERATION_DEFINITION ? def.operation : 'fragment'
+}
+
+/** The longest wait between two attempts to reconnect the WebSocket. */
+const MAX_RECONNECT_WAIT_MS = 10_000
+
+/**
+ * How long graphql-ws waits before it tries to reconnect: 1, 2, 4… s (at most
+ * 10 s) plus up to a second of jitter, cut short when the browser comes back
+ * online. graphql-ws's own wait doubles without bound: after ten minutes
+ * offline the live tail would stay silent for minutes once the network is back.
+ */
+export function waitToReconnect(retries: number, events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): Promise<void> {
+  const ms = Math.min(1000 * 2 ** retries, MAX_RECONNECT_WAIT_MS) + Math.random() * 1000
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      events.removeEventListener('online', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    events.addEventListener('online', done)
+  })
 }
 
 export interface ApolloClientOptions {
@@ -26,18 +49,21 @@ export function createApolloClient(config: ResolvedConfig, options: ApolloClient
   })
 
   const errors = new ErrorLink(({ error }) => {
-    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    // In a GraphQL answer, or in the body of a 401 from a server that sends one.
+    if (hasCode(error, 'UNAUTHENTICATED')) {
       options.onUnauthenticated()
     }
   })
 
-  // Reads retry with backoff when the network fails; a mutation is never
-  // repeated silently.
+  // Reads retry with backoff when the network fails or the server answers
+  // 5xx (five attempts over about six seconds on average, twelve at most); a
+  // GraphQL error or a 4xx would come back the same. A mutation is never
+  // repeated silently: whether it was applied is for the user to check.
   const retry = new RetryLink({
     delay: { initial: 400, max: 8000, jitter: true },
     attempts: {
       max: 5,
-      retryIf: (error, operation) => operationKind(operation.query) === 'query' && !CombinedGraphQLErrors.is(error),
+      retryIf: (error, operation) => operationKind(operation.query) === 'query' && isTransient(error),
     },
   })
 
@@ -61,7 +87,12 @@ export function createApolloClient(config: ResolvedConfig, options: ApolloClient
             return token ? { authorization: `Bearer ${token}` } : {}
           },
           retryAttempts: Number.POSITIVE_INFINITY,
+          retryWait: (retries) => waitToReconnect(retries),
           shouldRetry: () => true,
+          on: {
+            connected: socketConnected,
+            closed: socketClosed,
+          },
         }),
       )
     }

@@ -89,7 +89,7 @@ export function SignInPage() {
               {...form.register('password')}
             />
             {problem ? <InlineAlert tone="danger">{problem.message}</InlineAlert> : null}
-            <Button type="submit" variant="primary" className="w-full" busy={loading}>
+            <Button type="submit" variant="primary" className="w-full" busy={loading || form.formState.isSubmitting}>
               Sign in
             </Button>
           </form>

@@ -119,7 +119,7 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
           </InlineAlert>
         ))}
         <div className="flex gap-2">
-          <Button type="submit" variant="primary" busy={loading}>
+          <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting}>
             Create deployment
           </Button>
           <Button onClick={() => void navigate(`/workspaces/${workspaceId}`)}>Cancel</Button>

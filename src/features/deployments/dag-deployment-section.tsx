@@ -162,7 +162,7 @@ export function DagDeploymentSection({ deploymentId, settings, canEdit, busyReas
           ))}
           {busyReason ? <InlineAlert tone="info">{busyReason}</InlineAlert> : null}
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant="primary" busy={loading && confirming === null} disabled={!form.formState.isDirty || Boolean(busyReason)}>
+            <Button type="submit" variant="primary" busy={(loading && confirming === null) || form.formState.isSubmitting} disabled={!form.formState.isDirty || Boolean(busyReason)}>
               Save DAG deployment
             </Button>
             {form.formState.isDirty ? (

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { graphql, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
@@ -115,5 +115,150 @@ describe('deployment settings by role', () => {
   it('gives an editor no delete control', async () => {
     await openAs('editor@example.com')
     expect(screen.queryByRole('button', { name: 'Delete deployment…' })).not.toBeInTheDocument()
+  })
+})
+
+describe('deployment settings: details when saving fails or is slow', () => {
+  it('says the server failed, keeps what was typed, and sends the save once; saving again works', async () => {
+    const user = userEvent.setup()
+    let sent = 0
+    backend.server.use(
+      graphql.mutation('UpdateDeploymentDetails', () => {
+        sent += 1
+        return sent === 1 ? new Response('upstream connect error', { status: 500 }) : undefined
+      }),
+    )
+    await openAs('editor@example.com')
+    const details = screen.getByRole('region', { name: 'Details' })
+    const name = within(details).getByLabelText('Name')
+    await user.clear(name)
+    await user.type(name, 'Customer ETL v2')
+    await user.type(within(details).getByLabelText('Description'), ' Hourly now.')
+    await user.click(within(details).getByRole('button', { name: 'Save details' }))
+    expect(await within(details).findByRole('alert')).toHaveTextContent('The server answered with an error (HTTP 500). Try again in a moment.')
+    expect(name).toHaveValue('Customer ETL v2')
+    expect(within(details).getByLabelText('Description')).toHaveValue('Nightly customer and orders loads into the warehouse. Hourly now.')
+    expect(sent).toBe(1)
+
+    await user.click(within(details).getByRole('button', { name: 'Save details' }))
+    expect(await screen.findByText('Details saved')).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Customer ETL v2: settings' })).toBeInTheDocument()
+    expect(within(details).queryByRole('alert')).not.toBeInTheDocument()
+    expect(sent).toBe(2)
+  })
+
+  it('sends a slow save once, however quickly it is pressed again', async () => {
+    // No pause between the presses: the button must be disabled by the time the second one lands.
+    const user = userEvent.setup({ delay: null })
+    let sent = 0
+    let answer: () => void = () => undefined
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve
+    })
+    backend.server.use(
+      graphql.mutation('UpdateDeploymentDetails', async () => {
+        sent += 1
+        await answered
+        return undefined
+      }),
+    )
+    await openAs('editor@example.com')
+    const details = screen.getByRole('region', { name: 'Details' })
+    const name = within(details).getByLabelText('Name')
+    await user.type(name, ' (slow)')
+    const save = within(details).getByRole('button', { name: 'Save details' })
+    await user.dblClick(save)
+    await user.type(name, '{Enter}')
+    await waitFor(() => expect(sent).toBe(1))
+    expect(save).toBeDisabled()
+    answer()
+    expect(await screen.findByText('Details saved')).toBeInTheDocument()
+    expect(sent).toBe(1)
+  })
+})
+
+describe('deployment settings: details changed elsewhere', () => {
+  it('follows a rename made elsewhere once the screen refreshes, keeps the description being typed, and sends only that', async () => {
+    const user = userEvent.setup()
+    const payloads: unknown[] = []
+    backend.server.events.on('request:start', ({ request }) => {
+      if (request.method !== 'POST') return
+      void request
+        .clone()
+        .json()
+        .then((body: { operationName?: string; variables?: { payload?: unknown } }) => {
+          if (body.operationName === 'UpdateDeploymentDetails') payloads.push(body.variables?.payload)
+        })
+    })
+    await openAs('editor@example.com')
+    const details = screen.getByRole('region', { name: 'Details' })
+    await user.type(within(details).getByLabelText('Description'), ' Hourly now.')
+
+    // Someone else renames the deployment; the console refreshes when the connection comes back.
+    await backend.houston.execute({
+      query: 'mutation($id: Uuid!, $p: JSON) { updateDeployment(deploymentUuid: $id, payload: $p) { id } }',
+      variables: { id: SEED_IDS.customerEtl, p: { label: 'Customer ETL (renamed)' } },
+      token: await backend.as('admin@example.com'),
+    })
+    act(() => {
+      window.dispatchEvent(new Event('online'))
+    })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Customer ETL (renamed): settings' })).toBeInTheDocument()
+    await waitFor(() => expect(within(details).getByLabelText('Name')).toHaveValue('Customer ETL (renamed)'))
+    expect(within(details).getByLabelText('Description')).toHaveValue('Nightly customer and orders loads into the warehouse. Hourly now.')
+
+    await user.click(within(details).getByRole('button', { name: 'Save details' }))
+    expect(await screen.findByText('Details saved')).toBeInTheDocument()
+    expect(payloads).toEqual([{ description: 'Nightly customer and orders loads into the warehouse. Hourly now.' }])
+    expect(screen.getByRole('heading', { level: 1, name: 'Customer ETL (renamed): settings' })).toBeInTheDocument()
+    backend.server.events.removeAllListeners()
+  })
+})
+
+describe('deployment settings: other slow saves', () => {
+  /** Holds every answer to `operation` until the returned function is called; counts the requests. */
+  function holdAnswers(operation: string) {
+    const state = { sent: 0 }
+    let answer: () => void = () => undefined
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve
+    })
+    backend.server.use(
+      graphql.mutation(operation, async () => {
+        state.sent += 1
+        await answered
+        return undefined
+      }),
+    )
+    return { state, answer: () => answer() }
+  }
+
+  it('sends slow environment variables once, however quickly Save is pressed again', async () => {
+    const user = userEvent.setup({ delay: null })
+    const held = holdAnswers('UpdateDeploymentVariables')
+    await openAs('editor@example.com')
+    await user.type(screen.getByLabelText('Value of variable 1'), '-eu')
+    const save = screen.getByRole('button', { name: 'Save variables' })
+    await user.dblClick(save)
+    await waitFor(() => expect(held.state.sent).toBe(1))
+    expect(save).toBeDisabled()
+    held.answer()
+    expect(await screen.findByText('Environment variables saved')).toBeInTheDocument()
+    expect(held.state.sent).toBe(1)
+  })
+
+  it('sends a slow DAG deployment change once, however quickly Save is pressed again', async () => {
+    const user = userEvent.setup({ delay: null })
+    const held = holdAnswers('UpdateDagDeployment')
+    await openAs('editor@example.com')
+    await user.click(screen.getByRole('radio', { name: /^NFS volume/ }))
+    await user.type(screen.getByLabelText(/^NFS location/), 'nfs://nfs.example.com:/exports/etl-dags')
+    const save = screen.getByRole('button', { name: 'Save DAG deployment' })
+    await user.dblClick(save)
+    await waitFor(() => expect(held.state.sent).toBe(1))
+    expect(save).toBeDisabled()
+    held.answer()
+    expect(await screen.findByText(/^DAG deployment saved/)).toBeInTheDocument()
+    expect(held.state.sent).toBe(1)
   })
 })

@@ -26,11 +26,19 @@ const detailsSchema = z.object({
 type Details = z.infer<typeof detailsSchema>
 
 function DetailsSection({ deploymentId, label, description, canEdit, busyReason }: { deploymentId: string; label: string; description: string; canEdit: boolean; busyReason: string | null }) {
-  const form = useForm<Details>({ resolver: zodResolver(detailsSchema), defaultValues: { label, description } })
+  // A field the user has not touched follows the server (a refresh shows a rename made elsewhere); one being edited keeps what was typed.
+  const form = useForm<Details>({ resolver: zodResolver(detailsSchema), values: { label, description }, resetOptions: { keepDirtyValues: true } })
   const [update, { loading, error }] = useMutation(UpdateDeploymentMutation)
   const problems = error ? apiProblems(error) : []
   const submit = async (values: Details) => {
-    const result = await update({ variables: { deploymentUuid: deploymentId, payload: { label: values.label.trim(), description: values.description.trim() || null } } }).catch(() => null)
+    // Only what differs from the server's values is sent: a field left alone never overwrites someone else's change.
+    const nextLabel = values.label.trim()
+    const nextDescription = values.description.trim() || null
+    const payload = {
+      ...(nextLabel !== label ? { label: nextLabel } : {}),
+      ...(nextDescription !== (description || null) ? { description: nextDescription } : {}),
+    }
+    const result = await update({ variables: { deploymentUuid: deploymentId, payload } }).catch(() => null)
     if (!result?.data) return
     form.reset({ label: result.data.updateDeployment.label, description: result.data.updateDeployment.description ?? '' })
     toast.success('Details saved')
@@ -49,7 +57,7 @@ function DetailsSection({ deploymentId, label, description, canEdit, busyReason 
               {p.message}
             </InlineAlert>
           ))}
-          <Button type="submit" variant="primary" busy={loading} disabled={!form.formState.isDirty || Boolean(busyReason)}>
+          <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting} disabled={!form.formState.isDirty || Boolean(busyReason)}>
             Save details
           </Button>
         </form>

@@ -197,7 +197,7 @@ export function EnvVarsSection({ deploymentId, releaseName, variables, canEdit, 
             {busyReason ? <InlineAlert tone="info">{busyReason}</InlineAlert> : null}
             <div className="flex flex-wrap gap-2">
               <Button onClick={() => rows.append({ key: '', value: '', isSecret: false, storedSecret: false, replacing: false })}>Add variable</Button>
-              <Button type="submit" variant="primary" busy={loading} disabled={!form.formState.isDirty || Boolean(busyReason)}>
+              <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting} disabled={!form.formState.isDirty || Boolean(busyReason)}>
                 Save variables
               </Button>
               {form.formState.isDirty ? (

@@ -13,6 +13,7 @@ import { firstProblem } from '@/lib/graphql-errors'
 import { formatInteger } from '@/lib/format'
 import { deploymentConfigSchema } from '@/lib/houston-json'
 import { useSearchState } from '@/lib/search-params'
+import { isSocketInterrupted, subscribeSocketStatus } from '@/lib/socket-status'
 import type { TailStatus } from './live-tail'
 import { formatLogTime } from './log-line'
 import { type LogListHandle, LogList } from './log-list'
@@ -94,9 +95,11 @@ function CustomRange({ from, to, onApply }: { from: string; to: string; onApply:
 }
 
 function TailIndicator({ status, live, onPause, onResume }: { status: TailStatus | null; live: boolean; onPause: () => void; onResume: () => void }) {
+  const interrupted = useSyncExternalStore(subscribeSocketStatus, isSocketInterrupted)
   if (!live) return <span className="text-sm text-muted">Fixed range: live tail is off.</span>
   if (!status) return <span className="text-sm text-muted">Starting live tail…</span>
-  const { state } = status
+  // The transport re-establishes a dropped socket by itself, so the tail still thinks it is live.
+  const state = status.state === 'live' && interrupted ? 'reconnecting' : status.state
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="inline-flex items-center gap-1.5 text-sm font-medium">

@@ -126,7 +126,7 @@ function InviteForm({ workspaceId, workspaceLabel, existing, roles, onDone }: Om
     return true
   }
 
-  const busyOrEmpty = sending || filled === 0
+  const busyOrEmpty = sending || form.formState.isSubmitting || filled === 0
   return (
     <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
       <p className="text-sm text-muted">
@@ -206,7 +206,7 @@ function InviteForm({ workspaceId, workspaceLabel, existing, roles, onDone }: Om
       {outcomes.length > 0 ? <OutcomeList outcomes={outcomes} deploymentRoles={sentDeploymentRoles} /> : null}
       <div className="flex flex-wrap justify-end gap-2 border-t border-border pt-4">
         <Button onClick={onDone}>{outcomes.length > 0 && filled === 0 ? 'Done' : 'Cancel'}</Button>
-        <Button type="submit" variant="primary" busy={sending} disabled={busyOrEmpty}>
+        <Button type="submit" variant="primary" busy={sending || form.formState.isSubmitting} disabled={busyOrEmpty}>
           {filled > 1 ? `Invite ${filled} people` : 'Invite'}
         </Button>
       </div>

@@ -8,6 +8,7 @@ import { Button, buttonClasses } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses, TextField } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { apiProblems } from '@/lib/graphql-errors'
@@ -81,7 +82,7 @@ function QuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () => 
           <Button onClick={onClose} disabled={loading}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" busy={loading}>
+          <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting}>
             Set quota
           </Button>
         </div>
@@ -140,7 +141,7 @@ export function AdminWorkspacesPage() {
           }
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[44rem] text-sm">
             <caption className="sr-only">Workspaces with their AU quota and use, {rows.length} shown</caption>
             <thead className="border-b border-border bg-surface-sunken">
@@ -178,7 +179,7 @@ export function AdminWorkspacesPage() {
                 return (
                   <tr key={w.id} className="border-b border-border last:border-0">
                     <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <Link to={`/workspaces/${w.id}`} className="font-medium text-accent hover:underline">
+                      <Link to={`/workspaces/${w.id}`} className="inline-block max-w-xs truncate align-bottom font-medium text-accent hover:underline" title={w.label}>
                         {w.label}
                       </Link>
                     </th>
@@ -201,7 +202,7 @@ export function AdminWorkspacesPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {canSet && editingRow ? <QuotaDialog key={editingRow.id} row={editingRow} onClose={() => setEditing(null)} /> : null}
     </>

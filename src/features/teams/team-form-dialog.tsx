@@ -103,7 +103,7 @@ function TeamForm({ team, onClose, onSaved }: Props) {
       {other ? <InlineAlert tone="danger">{other}</InlineAlert> : null}
       <div className="flex flex-wrap justify-end gap-2 border-t border-border pt-4">
         <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={creating.loading || updating.loading}>
+        <Button type="submit" variant="primary" busy={creating.loading || updating.loading || form.formState.isSubmitting}>
           {team ? 'Save team' : 'Create team'}
         </Button>
       </div>

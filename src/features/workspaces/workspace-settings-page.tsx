@@ -40,7 +40,7 @@ function DetailsForm({ workspaceId, label, description }: { workspaceId: string;
           {p.message}
         </InlineAlert>
       ))}
-      <Button type="submit" variant="primary" busy={loading} disabled={!form.formState.isDirty}>
+      <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting} disabled={!form.formState.isDirty}>
         Save changes
       </Button>
     </form>
