@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts'
 import type { PlatformConfig } from '@/lib/houston-json'
-import { type BreakdownRow, SERIES_COLOR, seriesIn, seriesLabel } from './chart-data'
+import { breakdownChartHeight, type BreakdownRow, SERIES_COLOR, seriesIn, seriesLabel } from './chart-data'
 
 const tick = { fill: 'var(--color-muted)', fontSize: 12 }
 
@@ -11,7 +11,7 @@ export function BreakdownChart({ platform, rows, summary }: { platform: Platform
     <div role="img" aria-label={summary}>
       <BarChart
         responsive
-        style={{ width: '100%', height: 70 + rows.length * 34 }}
+        style={{ width: '100%', height: breakdownChartHeight(rows.length) }}
         layout="vertical"
         data={[...rows]}
         accessibilityLayer={false}

@@ -114,3 +114,8 @@ export function seriesIn(rows: readonly Segments[], order: readonly SeriesKey[] 
 
 /** For the quota: the rest of the workspace first, then this deployment's parts. */
 export const QUOTA_ORDER: readonly SeriesKey[] = ['others', ...SERIES.filter((k) => k !== 'others')]
+
+/** The breakdown chart's height for so many bars; its loading stand-in takes the same, so nothing below it moves. */
+export function breakdownChartHeight(rowCount: number): number {
+  return 70 + rowCount * 34
+}

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react'
 import { lazy, Suspense, useMemo } from 'react'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { usePlatformConfig } from '@/features/deployments'
 import { deploymentResources, formatCpu, formatMemory, workspaceResources } from '@/lib/au'
-import { breakdown, SERIES, seriesLabel } from './chart-data'
+import { breakdown, breakdownChartHeight, SERIES, seriesLabel } from './chart-data'
 import { countedSizing } from './counted-sizing'
 import { WorkspaceQuotaBreakdownQuery } from './operations'
 
@@ -88,7 +89,9 @@ export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-border last:border-0">
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                  {r.label}
+                  <span className="block max-w-xs truncate" title={r.label}>
+                    {r.label}
+                  </span>
                 </th>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{formatCpu(r.resources.cpu)}</td>
                 <td className="py-1.5 text-right tabular-nums">{formatMemory(r.resources.memory)}</td>
@@ -119,7 +122,13 @@ export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
             A deployment that is being changed counts at the size it is moving to, as the quota does.
             {partial ? ` You can see ${all.rows.length} of its deployments: together they use ${all.total} of the ${ws.auUsed} AU used.` : ''}
           </p>
-          <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
+          <Suspense
+            fallback={
+              <div style={{ height: breakdownChartHeight(chart.rows.length) }}>
+                <LoadingState label="Drawing the chart…" />
+              </div>
+            }
+          >
             <BreakdownChart platform={platform} rows={chart.rows} summary={summary} />
           </Suspense>
           {chart.rest ? (
@@ -130,7 +139,7 @@ export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
           {all.unreadable > 0 ? <p className="text-sm text-muted">{all.unreadable} deployment(s) have a config this console cannot read and are left out.</p> : null}
           <details className="mt-2">
             <summary className="cursor-pointer text-sm font-medium text-accent">Show the breakdown as a table</summary>
-            <div className="mt-2 max-h-96 overflow-auto">
+            <ScrollArea className="mt-2 max-h-96 overflow-auto">
               <table className="w-full text-sm">
                 <caption className="sr-only">AU by deployment and component in {ws.label}</caption>
                 <thead className="border-b border-border text-left text-muted">
@@ -150,7 +159,9 @@ export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
                   {all.rows.map((r) => (
                     <tr key={r.id} className="border-b border-border last:border-0">
                       <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                        {r.name}
+                        <span className="block max-w-xs truncate" title={r.name}>
+                          {r.name}
+                        </span>
                       </th>
                       <td className="py-1.5 pr-3 text-right tabular-nums">{r.total} AU</td>
                       <td className="py-1.5 text-muted">
@@ -162,7 +173,7 @@ export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </details>
         </>
       )}
