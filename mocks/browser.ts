@@ -6,6 +6,7 @@ import { http, passthrough } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers'
 import { createHouston, type Houston } from './houston'
+import type { SeedName } from './houston/state'
 import { isMutation } from './transport'
 
 export const DEMO_STATE_KEY = 'houston-demo-state'
@@ -93,12 +94,13 @@ function remove(key: string): void {
   }
 }
 
-/** `?seed=large` (remembered) or `?seed=demo` (forgotten) choose the seed; otherwise the remembered choice. */
-function chooseSeed(): 'demo' | 'large' {
+/** `?seed=large` or `?seed=hostile` (remembered) or `?seed=demo` (forgotten) choose the seed; otherwise the remembered choice. */
+function chooseSeed(): SeedName {
   const asked = new URLSearchParams(window.location.search).get('seed')
-  if (asked === 'large') write(DEMO_SEED_KEY, 'large')
+  if (asked === 'large' || asked === 'hostile') write(DEMO_SEED_KEY, asked)
   if (asked === 'demo') remove(DEMO_SEED_KEY)
-  return asked === 'large' || (asked !== 'demo' && read(DEMO_SEED_KEY) === 'large') ? 'large' : 'demo'
+  const chosen = asked === 'large' || asked === 'hostile' || asked === 'demo' ? asked : read(DEMO_SEED_KEY)
+  return chosen === 'large' || chosen === 'hostile' ? chosen : 'demo'
 }
 
 async function start(sdl: string): Promise<void> {

@@ -10,6 +10,7 @@ import { iso } from './lifecycle'
 import { AIRFLOW_CHART_VERSION, DEPLOYMENT_TYPE, PLATFORM } from './platform'
 import { hash128, hashHex, Prng, stableId } from './random'
 import { releaseName } from './release-names'
+import { makeHostile } from './seed-hostile'
 import type { DagDeploymentType } from '../../src/lib/dag-deployment'
 import { deploymentImage, IMAGE_DAGS, platformImage } from './deploys'
 import { canonicalConfig } from './sizing'
@@ -659,5 +660,6 @@ export function seedState(seed: SeedName, nowMs: number, settings: PlatformSetti
   const b = new SeedBuilder(seed, nowMs, settings)
   seedDemo(b)
   if (seed === 'large') seedLarge(b)
+  if (seed === 'hostile') makeHostile(b.state, nowMs)
   return b.state
 }

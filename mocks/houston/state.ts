@@ -176,7 +176,7 @@ export const tokenRecordSchema = z.object({
 })
 export type TokenRecord = z.infer<typeof tokenRecordSchema>
 
-export const SEED_NAMES = ['demo', 'large'] as const
+export const SEED_NAMES = ['demo', 'large', 'hostile'] as const
 export type SeedName = (typeof SEED_NAMES)[number]
 
 /** How the platform is set up: options a Houston starts with, kept with its state. */

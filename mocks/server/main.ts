@@ -1,6 +1,7 @@
 // `npm run mock-api`: the fake backend on 127.0.0.1:$PORT (default 8871).
 //
 //   SEED=large                    the large seed (1,000 deployments, 10,000 users)
+//   SEED=hostile                  the demo seed with hostile strings in every text field (mocks/hostile.ts)
 //   HOUSTON_AU=off                a platform without Astronomer Units (sized in CPU and memory)
 //   HOUSTON_LATENCY_MS=300        delay every answer
 //   HOUSTON_TEST_HOOKS=1          POST /__test/reset, POST /__test/drop-sockets
@@ -18,7 +19,7 @@ function numberFromEnv(name: string, fallback: number): number {
 const port = numberFromEnv('PORT', 8871)
 const server = await startMockServer({
   port,
-  seed: process.env.SEED === 'large' ? 'large' : 'demo',
+  seed: process.env.SEED === 'large' || process.env.SEED === 'hostile' ? process.env.SEED : 'demo',
   auEnabled: process.env.HOUSTON_AU !== 'off',
   latencyMs: numberFromEnv('HOUSTON_LATENCY_MS', 0),
   testHooks: process.env.HOUSTON_TEST_HOOKS === '1',

@@ -18,6 +18,7 @@ import type { Resolvers } from '../generated/resolvers-types'
 import { assertNotDeploying, iso, startDeploy } from '../lifecycle'
 import { AIRFLOW_CHART_VERSION, DEPLOYMENT_TYPE, DEPLOYMENTS_BASE_URL } from '../platform'
 import { releaseName } from '../release-names'
+import { HOSTILE_SEED } from '../seed-hostile'
 import { assertSizingAllowed, canonicalConfig, platformOf, sizingOf, withSizingProperties } from '../sizing'
 import type { DeploymentRecord } from '../state'
 import * as valid from '../validate'
@@ -247,10 +248,11 @@ export const deploymentResolvers: Resolvers = {
 
   Deployment: {
     version: (d) => d.chartVersion,
-    urls: (d) => {
+    urls: (d, _args, ctx) => {
       const base = `${DEPLOYMENTS_BASE_URL}/${d.releaseName}`
+      const hostile = ctx.store.state.seed === 'hostile' && d.id === HOSTILE_SEED.airflowUrl.deploymentId
       return [
-        { type: 'airflow', url: `${base}/airflow` },
+        { type: 'airflow', url: hostile ? HOSTILE_SEED.airflowUrl.url : `${base}/airflow` },
         ...(d.config.executor === 'CeleryExecutor' ? [{ type: 'flower', url: `${base}/flower` }] : []),
       ]
     },

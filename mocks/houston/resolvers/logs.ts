@@ -4,6 +4,7 @@ import { requireDeployment } from '../authz'
 import type { HoustonContext } from '../context'
 import { badInput } from '../errors'
 import type { Resolvers } from '../generated/resolvers-types'
+import { hostileLogSuffix } from '../seed-hostile'
 import type { DeploymentRecord } from '../state'
 import { compareVersions } from '../versions'
 import { deploymentById } from './lookup'
@@ -68,13 +69,24 @@ function mapStream<T, U>(source: AsyncIterableIterator<T>, map: (t: T) => U, sto
   return iterator
 }
 
+/** Under the hostile seed, one record in a few ends with a string of the hostile corpus; null otherwise. */
+function seasoning(ctx: HoustonContext): ((record: LogRecord) => LogRecord) | null {
+  if (ctx.store.state.seed !== 'hostile') return null
+  return (record) => {
+    const suffix = hostileLogSuffix(record.id)
+    return suffix === null ? record : { ...record, message: `${record.message} ${suffix}` }
+  }
+}
+
 function query(ctx: HoustonContext, args: LogArgs): LogRecord[] {
   const source = logSource(ctx, args)
   const now = ctx.now()
   const until = args.until ? Math.min(Date.parse(args.until), now) : now
   // A window that ends before it starts holds nothing (queryLogs would read a missing `since` as an hour back).
   if (source.since !== null && Date.parse(source.since) >= until) return []
-  return queryLogs({ ...source, since: source.since ?? new Date(until - DEFAULT_WINDOW_MS).toISOString(), now: until })
+  const records = queryLogs({ ...source, since: source.since ?? new Date(until - DEFAULT_WINDOW_MS).toISOString(), now: until })
+  const season = seasoning(ctx)
+  return season ? records.map(season) : records
 }
 
 export const logResolvers: Resolvers = {
@@ -87,9 +99,10 @@ export const logResolvers: Resolvers = {
       subscribe: (_parent, args, ctx) => {
         const source = logSource(ctx, args)
         const abort = new AbortController()
+        const season = seasoning(ctx)
         return mapStream(
           streamLogs({ ...source, now: ctx.now, signal: abort.signal }),
-          (log) => ({ log }),
+          (log) => ({ log: season ? season(log) : log }),
           () => abort.abort(),
         )
       },

@@ -8,7 +8,7 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
         <h1 tabIndex={-1} data-page-heading className="break-words text-2xl font-semibold tracking-tight outline-none">
           {title}
         </h1>
-        {description ? <div className="mt-1 text-sm text-muted">{description}</div> : null}
+        {description ? <div className="mt-1 break-words text-sm text-muted">{description}</div> : null}
       </div>
       {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
     </div>
