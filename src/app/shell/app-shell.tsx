@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from '@apollo/client/react'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
-import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router'
+import { Link, NavigationType, NavLink, Outlet, useLocation, useNavigationType, useParams } from 'react-router'
 import { primaryEmail, useSession } from '@/features/auth'
 import { DeploymentLabelQuery } from '@/features/deployments'
 import { WorkspacesQuery } from '@/features/workspaces'
@@ -60,14 +60,14 @@ function Breadcrumbs() {
     <nav aria-label="Breadcrumb" className="mb-4 text-sm">
       <ol className="flex flex-wrap items-center gap-1 text-muted">
         {crumbs.map((c, i) => (
-          <li key={c.to} className="flex items-center gap-1">
+          <li key={c.to} className="flex min-w-0 items-center gap-1">
             {i > 0 ? <span aria-hidden="true">/</span> : null}
             {i === crumbs.length - 1 && !extra ? (
-              <span aria-current="page" className="text-text">
+              <span aria-current="page" className="max-w-[16rem] truncate text-text" title={c.label}>
                 {c.label}
               </span>
             ) : (
-              <Link to={c.to} className="hover:underline">
+              <Link to={c.to} className="max-w-[16rem] truncate hover:underline" title={c.label}>
                 {c.label}
               </Link>
             )}
@@ -89,11 +89,14 @@ function Breadcrumbs() {
 /** Moves focus to the new page's heading after client-side navigation, so screen readers announce it. */
 function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
   const { pathname } = useLocation()
+  // A page the browser loaded keeps the browser's focus; one the app
+  // navigated to (the page asked for, once signed in) gets its heading.
+  const loadedByBrowser = useRef(useNavigationType() === NavigationType.Pop)
   const first = useRef(true)
   useEffect(() => {
     if (first.current) {
       first.current = false
-      return
+      if (loadedByBrowser.current) return
     }
     let frames = 0
     let handle = 0

@@ -18,7 +18,7 @@ function WorkspaceSwitcher({ defaultOpen }: { defaultOpen: boolean }) {
   const { data } = useQuery(WorkspacesQuery)
   const current = data?.workspaces.find((w) => w.id === workspaceId)
   return (
-    <DropdownMenu.Root defaultOpen={defaultOpen}>
+    <DropdownMenu.Root defaultOpen={defaultOpen} modal={false}>
       <DropdownMenu.Trigger className={workspaceTriggerClasses}>
         <WorkspaceTriggerText label={current?.label} />
       </DropdownMenu.Trigger>
@@ -49,7 +49,7 @@ function AccountMenu({ defaultOpen }: { defaultOpen: boolean }) {
   const [theme, setTheme] = useState<ThemeChoice>(readTheme)
   const email = primaryEmail(user)
   return (
-    <DropdownMenu.Root defaultOpen={defaultOpen}>
+    <DropdownMenu.Root defaultOpen={defaultOpen} modal={false}>
       <DropdownMenu.Trigger className={accountTriggerClasses}>
         <AccountTriggerText name={user.fullName ?? email} />
       </DropdownMenu.Trigger>

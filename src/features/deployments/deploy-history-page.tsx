@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { DAG_DEPLOYMENT_LABELS, DAG_SOURCE } from '@/lib/dag-deployment'
@@ -102,7 +103,7 @@ export function DeployHistoryPage() {
           )}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[44rem] text-sm">
             <caption className="sr-only">
               Deploys of {d.label}, newest first, page {search.page} of {pages}
@@ -155,8 +156,20 @@ export function DeployHistoryPage() {
                   </th>
                   <td className="px-3 py-2">{r.airflowVersion}</td>
                   <td className="px-3 py-2">{DAG_DEPLOYMENT_LABELS[r.dagDeploymentType]}</td>
-                  <td className="px-3 py-2">{r.author}</td>
-                  <td className="px-3 py-2 break-words">{r.description ?? <span className="text-muted">—</span>}</td>
+                  <td className="px-3 py-2">
+                    <span className="block max-w-[12rem] truncate" title={r.author}>
+                      {r.author}
+                    </span>
+                  </td>
+                  <td className="px-3 py-2">
+                    {r.description ? (
+                      <span className="line-clamp-3 max-w-md wrap-anywhere" title={r.description}>
+                        {r.description}
+                      </span>
+                    ) : (
+                      <span className="text-muted">—</span>
+                    )}
+                  </td>
                   {canEdit && rollbackAllowed ? (
                     <td className="px-3 py-2 text-right">
                       {!r.isCurrent && canRollBack(r.dagDeploymentType) ? (
@@ -175,7 +188,7 @@ export function DeployHistoryPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
 
       {pages > 1 ? (

@@ -9,6 +9,7 @@ import { executorOf } from '@/lib/au'
 import { DAG_DEPLOYMENT_LABELS } from '@/lib/dag-deployment'
 import { formatDateTime } from '@/lib/format'
 import { parseSizing } from './deployment-sizing'
+import { navigableUrl } from './navigable-url'
 import { DeploymentOverviewQuery } from './operations'
 import { STATUS_TEXT, StatusBadge } from './status-badge'
 import { usePlatformConfig } from './use-platform-config'
@@ -41,8 +42,9 @@ export function DeploymentOverviewPage() {
   const sizing = platform ? parseSizing(platform, d.config, d.properties) : null
   const desired = platform && d.desiredConfig ? parseSizing(platform, d.desiredConfig, d.properties) : null
   const resources = platform && sizing ? deploymentResources(platform, sizing) : null
-  const airflowUrl = d.urls.find((u) => u.type === 'airflow')?.url
-  const flowerUrl = d.urls.find((u) => u.type === 'flower')?.url
+  // Links from the server: only those that navigate (a hostile or broken Houston could send javascript:).
+  const airflowUrl = navigableUrl(d.urls.find((u) => u.type === 'airflow')?.url)
+  const flowerUrl = navigableUrl(d.urls.find((u) => u.type === 'flower')?.url)
 
   return (
     <>

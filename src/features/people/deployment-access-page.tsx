@@ -7,7 +7,9 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
+import { UrlCheckbox } from '@/components/ui/url-checkbox'
 import { useAccess, useSession } from '@/features/auth'
 import { firstProblem } from '@/lib/graphql-errors'
 import { type Role, ROLE_LABELS } from '@/lib/permissions'
@@ -137,10 +139,9 @@ export function DeploymentAccessPage() {
           <span className="font-medium">Search</span>
           <input type="search" className={inputClasses} placeholder="Name or email" value={search.q} onChange={(e) => setSearch({ q: e.target.value })} />
         </label>
-        <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" checked={search.only === 'overrides'} onChange={(e) => setSearch({ only: e.target.checked ? 'overrides' : undefined })} />
+        <UrlCheckbox className="pb-2" checked={search.only === 'overrides'} onChange={(checked) => setSearch({ only: checked ? 'overrides' : undefined })}>
           Only people with a deployment role ({overrides})
-        </label>
+        </UrlCheckbox>
       </div>
       {rows.length === 0 ? (
         <EmptyState title="Nobody has access yet" />
@@ -154,7 +155,7 @@ export function DeploymentAccessPage() {
           }
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[44rem] text-sm">
             <caption className="sr-only">Roles on deployment {dep.label}</caption>
             <thead className="border-b border-border bg-surface-sunken text-left">
@@ -182,7 +183,9 @@ export function DeploymentAccessPage() {
               {visible.map((row) => (
                 <tr key={row.userId} className="border-b border-border last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-normal">
-                    <span className="font-medium">{row.name}</span>
+                    <span className="inline-block max-w-xs truncate align-bottom font-medium" title={row.name}>
+                      {row.name}
+                    </span>
                     {row.userId === user.id ? <span className="text-muted"> (you)</span> : null}
                     <span className="block break-all text-xs text-muted">{row.email}</span>
                   </th>
@@ -211,7 +214,7 @@ export function DeploymentAccessPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {canManage && action?.kind === 'set' ? (
         <Dialog open onOpenChange={(o) => (o ? undefined : setAction(null))} title={`Deployment role of ${action.row.name} on ${dep.label}`}>

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { CopyButton } from '@/components/ui/copy-button'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses, TextField } from '@/components/ui/field'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, InlineAlert } from '@/components/ui/states'
 import type { ServiceAccountRowFragment } from '@/gql/graphql'
 import { formatDateTime, formatRelative } from '@/lib/format'
@@ -26,7 +27,7 @@ export function withoutApiKey<T extends { apiKey?: string | null }>(created: T):
 
 export function ServiceAccountsTable({ accounts, caption, canDelete, onDelete }: { accounts: readonly ServiceAccountRowFragment[]; caption: string; canDelete: boolean; onDelete: (a: ServiceAccountRowFragment) => void }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full min-w-[40rem] text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-surface-sunken text-left">
@@ -54,8 +55,14 @@ export function ServiceAccountsTable({ accounts, caption, canDelete, onDelete }:
           {accounts.map((a) => (
             <tr key={a.id} className="border-b border-border last:border-0">
               <th scope="row" className="px-3 py-2 text-left font-normal">
-                <span className="font-medium break-words">{a.label}</span>
-                {a.category ? <span className="block text-xs text-muted">{a.category}</span> : null}
+                <span className="block max-w-xs truncate font-medium" title={a.label}>
+                  {a.label}
+                </span>
+                {a.category ? (
+                  <span className="block max-w-xs truncate text-xs text-muted" title={a.category}>
+                    {a.category}
+                  </span>
+                ) : null}
               </th>
               <td className="px-3 py-2">
                 <RoleBadge role={a.roleBinding.role} />
@@ -73,7 +80,7 @@ export function ServiceAccountsTable({ accounts, caption, canDelete, onDelete }:
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   )
 }
 

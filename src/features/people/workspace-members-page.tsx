@@ -4,6 +4,7 @@ import { useParams } from 'react-router'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess, useSession } from '@/features/auth'
 import { formatDateTime } from '@/lib/format'
@@ -93,7 +94,7 @@ export function WorkspaceMembersPage() {
           }
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[46rem] text-sm">
             <caption className="sr-only">
               Members and pending invites of {ws.label}
@@ -131,7 +132,9 @@ export function WorkspaceMembersPage() {
                     <th scope="row" className="px-3 py-2 text-left font-normal">
                       {row.kind === 'member' ? (
                         <>
-                          <span className="font-medium">{row.name}</span>
+                          <span className="inline-block max-w-xs truncate align-bottom font-medium" title={row.name}>
+                            {row.name}
+                          </span>
                           {isSelf ? <span className="text-muted"> (you)</span> : null}
                           <span className="block break-all text-xs text-muted">{row.email}</span>
                         </>
@@ -149,7 +152,7 @@ export function WorkspaceMembersPage() {
                       {row.deploymentRoles.length ? (
                         <ul className="mt-1 space-y-0.5 text-xs text-muted" aria-label={`Deployment roles of ${who}`}>
                           {row.deploymentRoles.map((d) => (
-                            <li key={d.deploymentId}>
+                            <li key={d.deploymentId} className="max-w-xs truncate" title={`${ROLE_LABELS[d.role]} on ${d.label}`}>
                               {ROLE_LABELS[d.role]} on {d.label}
                             </li>
                           ))}
@@ -193,7 +196,7 @@ export function WorkspaceMembersPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {canManage ? (
         <>

@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, LoadingState } from '@/components/ui/states'
@@ -20,6 +20,14 @@ export function DeploymentConfigurePage() {
   const { platform, loading: platformLoading, error: platformError, refetch: refetchPlatform } = usePlatformConfig(workspaceId)
   // Bumped to start the form over from the server's values (after a save, or on request).
   const [revision, setRevision] = useState(0)
+  // Starting over replaces the form, and with it the control that had focus
+  // (Save, Reload): give focus to the page's h1 rather than leave it nowhere.
+  useEffect(() => {
+    if (revision === 0) return
+    if (document.activeElement === null || document.activeElement === document.body) {
+      document.querySelector<HTMLElement>('[data-page-heading]')?.focus()
+    }
+  }, [revision])
 
   if ((!data && loading) || (!platform && platformLoading)) return <LoadingState label="Loading resources…" />
   if (!data) return <ErrorState error={error} onRetry={() => void refetch()} />

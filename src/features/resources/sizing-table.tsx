@@ -1,5 +1,6 @@
 import { auToCpu, auToMemory, componentTotals, deploymentResources, extraResources, formatCpu, formatMemory, type Sizing, totalAu } from '@/lib/au'
 import type { PlatformConfig } from '@/lib/houston-json'
+import { ScrollArea } from '@/components/ui/scroll-area'
 
 /**
  * What a sizing runs, component by component: the numbers behind the totals.
@@ -17,7 +18,7 @@ export function SizingTable({ platform, sizing, caption }: { platform: PlatformC
   const cell = 'px-2 py-1.5 text-right tabular-nums'
   const head = 'px-2 py-1.5 text-right font-medium'
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea className="overflow-x-auto">
       <table className="w-full min-w-[30rem] text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border text-muted">
@@ -109,6 +110,6 @@ export function SizingTable({ platform, sizing, caption }: { platform: PlatformC
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollArea>
   )
 }

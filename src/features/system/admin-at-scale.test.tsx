@@ -8,6 +8,8 @@ import { renderApp } from '@/testing/render-app'
 
 const backend = useTestBackend({ seed: 'large' })
 const SLOW = { timeout: 10_000 }
+// Each test walks several pages of a 10,000-row backend: on a busy machine that outlasts the default limit.
+const LONG_TEST_MS = 60_000
 
 const rowsOf = (table: RegExp) => within(screen.getByRole('table', { name: table })).getAllByRole('rowheader')
 
@@ -32,13 +34,13 @@ describe('at scale', () => {
     expect(router.state.location.search).toBe('')
     expect(rowsOf(/^Users/)[0]?.textContent).toBe(firstOfPage1)
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled()
-  })
+  }, LONG_TEST_MS)
 
   it('finds one user among 10,000 by a search in the URL', async () => {
     renderApp({ route: '/admin/users?q=scale.user09999', token: await backend.as('admin@example.com') })
     await waitFor(() => expect(rowsOf(/^Users/)).toHaveLength(1), SLOW)
     expect(rowsOf(/^Users/)[0]).toHaveTextContent('scale.user09999@scale.example.com')
-  })
+  }, LONG_TEST_MS)
 
   it('lists every deployment of the platform, 50 a page, searchable, each linking to its page', async () => {
     const user = userEvent.setup()
@@ -51,5 +53,5 @@ describe('at scale', () => {
     expect(router.state.location.search).toBe('?q=customer+etl')
     await user.click(screen.getByRole('link', { name: 'Customer ETL' }))
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/workspaces\/[0-9a-f-]+\/deployments\/[0-9a-f-]+$/))
-  })
+  }, LONG_TEST_MS)
 })

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { StatusBadge, STATUS_TEXT } from '@/features/deployments'
 import type { DeploymentStatus } from '@/gql/graphql'
@@ -59,7 +60,7 @@ export function AdminDeploymentsPage() {
         />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+          <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
             <table className="w-full min-w-[44rem] text-sm">
               <caption className="sr-only">
                 Deployments{filtered ? ' matching the filters' : ''}, {page.from} to {page.to} of {matching.length}
@@ -87,13 +88,13 @@ export function AdminDeploymentsPage() {
                 {page.rows.map((d) => (
                   <tr key={d.id} className="border-b border-border last:border-0">
                     <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <Link to={`/workspaces/${d.workspace.id}/deployments/${d.id}`} className="font-medium text-accent hover:underline">
+                      <Link to={`/workspaces/${d.workspace.id}/deployments/${d.id}`} className="inline-block max-w-xs truncate align-bottom font-medium text-accent hover:underline" title={d.label}>
                         {d.label}
                       </Link>
                       <span className="block font-mono text-xs text-muted">{d.releaseName}</span>
                     </th>
                     <td className="px-3 py-2">
-                      <Link to={`/workspaces/${d.workspace.id}`} className="hover:underline">
+                      <Link to={`/workspaces/${d.workspace.id}`} className="inline-block max-w-xs truncate align-bottom hover:underline" title={d.workspace.label}>
                         {d.workspace.label}
                       </Link>
                     </td>
@@ -106,7 +107,7 @@ export function AdminDeploymentsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
           <nav aria-label="Pages of deployments" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm">
             <p>
               {formatInteger(page.from)}–{formatInteger(page.to)} of {formatInteger(matching.length)} · page {page.page} of {page.pages}

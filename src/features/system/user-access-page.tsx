@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { Link, useParams } from 'react-router'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { primaryAddress } from '@/features/people'
@@ -70,7 +71,7 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
           {rows.length === 0 ? (
             <EmptyState title="No roles">{self ? 'You can create a workspace, or ask to be invited to one.' : 'They can create a workspace, or be invited to one.'}</EmptyState>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+            <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
               <table className="w-full min-w-[32rem] text-sm">
                 <caption className="sr-only">Roles of {name}</caption>
                 <thead className="border-b border-border bg-surface-sunken text-left">
@@ -98,7 +99,7 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           )}
         </section>
 
@@ -133,7 +134,7 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
             ) : null}
           </div>
           {deployments.error ? <ErrorState error={deployments.error} title="The deployments could not be loaded" onRetry={() => void deployments.refetch()} /> : null}
-          <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+          <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
             <table className="w-full min-w-[32rem] text-sm">
               <caption className="px-3 py-2 text-left text-sm text-muted">
                 {explained.length} permissions on {where}
@@ -165,7 +166,7 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </section>
       </div>
     </>

@@ -4,6 +4,7 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { formatInteger } from '@/lib/format'
@@ -94,7 +95,7 @@ export function TaskUsageView({ title, description, scopeName, per, csvHeader, l
       `Task runs ${per} in ${scopeName}, ${span}: ${taskRunsText(total)} in total` +
       (top ? `; the most, ${formatInteger(top.taskRuns)}, ${layout === 'days' ? `on ${dayLabel(top.label)}` : `by ${top.label}`}.` : '.')
     const table = (
-      <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+      <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
         <table className="w-full text-sm">
           <caption className="sr-only">
             Task runs {per} in {scopeName}
@@ -113,11 +114,13 @@ export function TaskUsageView({ title, description, scopeName, per, csvHeader, l
               <tr key={r.key} className="border-b border-border last:border-0">
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
                   {r.href ? (
-                    <Link to={r.href} className="underline-offset-2 hover:underline">
+                    <Link to={r.href} className="inline-block max-w-xs truncate align-bottom underline-offset-2 hover:underline" title={r.label}>
                       {r.label}
                     </Link>
                   ) : (
-                    r.label
+                    <span className="inline-block max-w-xs truncate align-bottom" title={r.label}>
+                      {r.label}
+                    </span>
                   )}
                 </th>
                 {csvHeader.length === 3 ? <td className="px-3 py-1.5 font-mono text-xs">{r.detail}</td> : null}
@@ -135,7 +138,7 @@ export function TaskUsageView({ title, description, scopeName, per, csvHeader, l
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollArea>
     )
     body = (
       <>

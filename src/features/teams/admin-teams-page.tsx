@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { RoleBadge } from '@/features/people'
@@ -67,7 +68,7 @@ export function AdminTeamsPage() {
           }
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[40rem] text-sm">
             <caption className="sr-only">
               Teams{filtered ? `, ${visible.length} of ${rows.length} shown` : ''}
@@ -92,7 +93,7 @@ export function AdminTeamsPage() {
               {visible.map((row) => (
                 <tr key={row.team.id} className="border-b border-border last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-normal">
-                    <Link to={`/admin/teams/${row.team.id}`} className="font-medium underline-offset-2 hover:underline">
+                    <Link to={`/admin/teams/${row.team.id}`} className="inline-block max-w-xs truncate align-bottom font-medium underline-offset-2 hover:underline" title={row.team.name}>
                       {row.team.name}
                     </Link>
                     <span className="block text-xs text-muted">{row.origin}</span>
@@ -114,7 +115,7 @@ export function AdminTeamsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {creating && canCreate ? <TeamFormDialog team={null} onClose={() => setCreating(false)} /> : null}
     </>

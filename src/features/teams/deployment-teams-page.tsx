@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { FieldShell, inputClasses } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { RoleBadge, RoleRadios, useGrantableRoles } from '@/features/people'
@@ -174,7 +175,7 @@ export function DeploymentTeamsPage() {
       {rows.length === 0 ? (
         <EmptyState title="No team has a role on this deployment">{canManage ? 'Add a team to give all its members a role here at once.' : null}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[44rem] text-sm">
             <caption className="sr-only">Teams with roles on deployment {dep.label}</caption>
             <thead className="border-b border-border bg-surface-sunken text-left">
@@ -203,11 +204,13 @@ export function DeploymentTeamsPage() {
                 <tr key={row.team.id} className="border-b border-border last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-normal">
                     {canOpenTeams ? (
-                      <Link to={`/admin/teams/${row.team.id}`} className="font-medium underline-offset-2 hover:underline">
+                      <Link to={`/admin/teams/${row.team.id}`} className="inline-block max-w-xs truncate align-bottom font-medium underline-offset-2 hover:underline" title={row.team.name}>
                         {row.team.name}
                       </Link>
                     ) : (
-                      <span className="font-medium">{row.team.name}</span>
+                      <span className="inline-block max-w-xs truncate align-bottom font-medium" title={row.team.name}>
+                        {row.team.name}
+                      </span>
                     )}
                     <span className="block text-xs text-muted">
                       {row.team.users.length} member{row.team.users.length === 1 ? '' : 's'} · {teamOrigin(row.team)}
@@ -234,7 +237,7 @@ export function DeploymentTeamsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {canManage && action?.kind === 'set' ? (
         <Dialog open onOpenChange={(o) => (o ? undefined : setAction(null))} title={action.row ? `Deployment role of team ${action.row.team.name} on ${dep.label}` : `Add a team to ${dep.label}`}>

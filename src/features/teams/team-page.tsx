@@ -158,13 +158,15 @@ export function TeamPage() {
             <ul className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label={`Members of team ${team.name}`}>
               {team.users.map((u) => (
                 <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
-                  <span className="min-w-0">
+                  <span className="min-w-0 max-w-full">
                     {access.system('system.users.get') ? (
-                      <Link to={`/admin/users/${u.id}`} className="font-medium underline-offset-2 hover:underline">
+                      <Link to={`/admin/users/${u.id}`} className="inline-block max-w-full truncate align-bottom font-medium underline-offset-2 hover:underline" title={memberName(u)}>
                         {memberName(u)}
                       </Link>
                     ) : (
-                      <span className="font-medium">{memberName(u)}</span>
+                      <span className="inline-block max-w-full truncate align-bottom font-medium" title={memberName(u)}>
+                        {memberName(u)}
+                      </span>
                     )}
                     <span className="block break-all text-xs text-muted">{primaryAddress(u)}</span>
                   </span>
@@ -188,7 +190,7 @@ export function TeamPage() {
                 <li key={b.id} className="flex flex-wrap items-center gap-2">
                   <RoleBadge role={b.role} />
                   {b.deployment ? (
-                    <span>
+                    <span className="min-w-0 wrap-anywhere">
                       on deployment{' '}
                       <Link to={`/workspaces/${b.deployment.workspace.id}/deployments/${b.deployment.id}/teams`} className="underline-offset-2 hover:underline">
                         {b.deployment.label}
@@ -196,7 +198,7 @@ export function TeamPage() {
                       {b.workspace ? ` in ${b.workspace.label}` : ''}
                     </span>
                   ) : b.workspace ? (
-                    <span>
+                    <span className="min-w-0 wrap-anywhere">
                       of workspace{' '}
                       <Link to={`/workspaces/${b.workspace.id}/teams`} className="underline-offset-2 hover:underline">
                         {b.workspace.label}

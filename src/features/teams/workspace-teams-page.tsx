@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
+import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { RoleBadge, useGrantableRoles } from '@/features/people'
@@ -54,7 +55,7 @@ export function WorkspaceTeamsPage() {
       {rows.length === 0 ? (
         <EmptyState title="No team has a role here yet">{canManage ? 'Add a team to give all its members a role at once.' : null}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+        <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[44rem] text-sm">
             <caption className="sr-only">Teams with roles in {ws.label}</caption>
             <thead className="border-b border-border bg-surface-sunken text-left">
@@ -86,18 +87,20 @@ export function WorkspaceTeamsPage() {
                   <tr key={team.id} className="border-b border-border align-top last:border-0">
                     <th scope="row" className="px-3 py-2 text-left font-normal">
                       {canOpenTeams ? (
-                        <Link to={`/admin/teams/${team.id}`} className="font-medium underline-offset-2 hover:underline">
+                        <Link to={`/admin/teams/${team.id}`} className="inline-block max-w-xs truncate align-bottom font-medium underline-offset-2 hover:underline" title={team.name}>
                           {team.name}
                         </Link>
                       ) : (
-                        <span className="font-medium">{team.name}</span>
+                        <span className="inline-block max-w-xs truncate align-bottom font-medium" title={team.name}>
+                          {team.name}
+                        </span>
                       )}
                       <span className="block text-xs text-muted">{teamOrigin(team)}</span>
                     </th>
                     <td className="px-3 py-2">
                       <span className="tabular-nums">{names.length}</span>
                       {names.length ? (
-                        <span className="block text-xs text-muted">
+                        <span className="line-clamp-2 max-w-xs text-xs text-muted wrap-anywhere" title={names.join(', ')}>
                           {names.slice(0, MEMBERS_SHOWN).join(', ')}
                           {names.length > MEMBERS_SHOWN ? ` and ${names.length - MEMBERS_SHOWN} more` : ''}
                         </span>
@@ -108,9 +111,9 @@ export function WorkspaceTeamsPage() {
                       {row.deploymentRoles.length ? (
                         <ul className="space-y-0.5" aria-label={`Deployment roles of team ${team.name}`}>
                           {row.deploymentRoles.map((d) => (
-                            <li key={d.deploymentId}>
+                            <li key={d.deploymentId} className="max-w-xs truncate">
                               {ROLE_LABELS[d.role]} on{' '}
-                              <Link to={`/workspaces/${workspaceId}/deployments/${d.deploymentId}`} className="underline-offset-2 hover:underline">
+                              <Link to={`/workspaces/${workspaceId}/deployments/${d.deploymentId}`} className="underline-offset-2 hover:underline" title={d.label}>
                                 {d.label}
                               </Link>
                             </li>
@@ -137,7 +140,7 @@ export function WorkspaceTeamsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {canManage && action?.kind === 'roles' ? <TeamRolesDialog ctx={ctx} row={action.row} rows={rows} onClose={() => setAction(null)} /> : null}
       {canManage && action?.kind === 'remove' ? <RemoveTeamDialog ctx={ctx} row={action.row} onClose={() => setAction(null)} /> : null}

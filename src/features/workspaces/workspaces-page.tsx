@@ -51,7 +51,7 @@ function CreateWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenCh
         {problems.length > 0 && !labelProblem ? <InlineAlert tone="danger">{problems[0]?.message}</InlineAlert> : null}
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={loading}>
+          <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting}>
             Create workspace
           </Button>
         </div>
@@ -86,13 +86,13 @@ export function WorkspacesPage() {
         <EmptyState title="You are not in any workspace yet">Create one, or ask a workspace admin to invite you.</EmptyState>
       ) : null}
       {data && data.workspaces.length > 0 ? (
-        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {data.workspaces.map((w) => (
             <li key={w.id} className="rounded-lg border border-border bg-surface p-4">
-              <Link to={`/workspaces/${w.id}`} className="text-lg font-semibold text-accent underline-offset-2 hover:underline">
+              <Link to={`/workspaces/${w.id}`} className="text-lg font-semibold text-accent underline-offset-2 wrap-anywhere hover:underline">
                 {w.label}
               </Link>
-              {w.description ? <p className="mt-1 line-clamp-2 break-words text-sm text-muted">{w.description}</p> : null}
+              {w.description ? <p className="mt-1 line-clamp-2 text-sm text-muted wrap-anywhere" title={w.description}>{w.description}</p> : null}
               <dl className="mt-3 flex gap-6 text-sm">
                 <div>
                   <dt className="text-muted">Deployments</dt>
