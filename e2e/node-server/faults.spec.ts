@@ -279,7 +279,7 @@ test.describe('latency', () => {
 })
 
 test.describe('WebSocket', () => {
-  test('the live tail rides out an offline spell and a dropped socket: records keep arriving afterwards, none twice', async ({ page, context, request }) => {
+  test('the live tail rides out an offline spell and a dropped socket: records keep arriving afterwards, none twice', OFFLINE_ERRORS, async ({ page, context, request }) => {
     test.setTimeout(60_000)
     await signInAs(page, 'viewer@example.com')
     await openCustomerEtl(page)
@@ -288,6 +288,10 @@ test.describe('WebSocket', () => {
     const list = page.getByRole('list', { name: 'Log records' })
     await expect(list.getByRole('listitem').first()).toBeVisible({ timeout: 15_000 })
     await expect(page.getByText('Live', { exact: true })).toBeVisible()
+    const newest = async () => (await shownTimes(list)).at(-1) ?? ''
+    // Records arriving over the socket: it is up before it is dropped.
+    const first = await newest()
+    await expect.poll(newest, { timeout: 25_000 }).not.toBe(first)
 
     await context.setOffline(true)
     const dropped = await request.post(`${MOCK_API_URL}/__test/drop-sockets`)
@@ -295,7 +299,6 @@ test.describe('WebSocket', () => {
     await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible()
     // The tail says the stream is down while the socket is gone, not "Live".
     await expect(page.getByText('Reconnecting…')).toBeVisible({ timeout: 15_000 })
-    const newest = async () => (await shownTimes(list)).at(-1) ?? ''
     const atDrop = await newest()
 
     await context.setOffline(false)

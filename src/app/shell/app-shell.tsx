@@ -16,6 +16,19 @@ const ShellMenus = lazy(() => import('./shell-menus'))
 
 type MenuName = 'workspace' | 'account'
 
+/**
+ * Opens on pointer down, as the real trigger does: a click whose press lands on
+ * the stand-in and whose release lands on the real trigger still opens the menu.
+ */
+function openOn(open: () => void) {
+  return {
+    onPointerDown: (event: React.PointerEvent) => {
+      if (event.button === 0) open()
+    },
+    onClick: open,
+  }
+}
+
 function MenuPlaceholders({ onOpen }: { onOpen: (menu: MenuName) => void }) {
   const { user } = useSession()
   const { workspaceId } = useParams()
@@ -24,11 +37,11 @@ function MenuPlaceholders({ onOpen }: { onOpen: (menu: MenuName) => void }) {
   const name = user.fullName ?? primaryEmail(user)
   return (
     <>
-      <button type="button" aria-haspopup="menu" className={workspaceTriggerClasses} onClick={() => onOpen('workspace')}>
+      <button type="button" aria-haspopup="menu" className={workspaceTriggerClasses} {...openOn(() => onOpen('workspace'))}>
         <WorkspaceTriggerText label={current?.label} />
       </button>
       <div className="ml-auto">
-        <button type="button" aria-haspopup="menu" className={accountTriggerClasses} onClick={() => onOpen('account')}>
+        <button type="button" aria-haspopup="menu" className={accountTriggerClasses} {...openOn(() => onOpen('account'))}>
           <AccountTriggerText name={name} />
         </button>
       </div>
@@ -100,7 +113,12 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
     }
     let frames = 0
     let handle = 0
+    // Someone who has already moved on (opened a menu, started typing) while
+    // the page loaded keeps their focus.
+    const focusedAtNavigation = document.activeElement
+    const movedOn = () => document.activeElement !== focusedAtNavigation && document.activeElement !== document.body && document.activeElement !== null
     const tryFocus = () => {
+      if (movedOn()) return
       const heading = mainRef.current?.querySelector<HTMLElement>('[data-page-heading]')
       if (heading) heading.focus()
       else if (frames++ < 30) handle = requestAnimationFrame(tryFocus)
