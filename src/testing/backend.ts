@@ -1,3 +1,4 @@
+import { graphql } from 'msw'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { createTestBackend, signIn, type TestBackendOptions } from '../../mocks/node'
 
@@ -14,5 +15,30 @@ export function useTestBackend(options: TestBackendOptions = {}) {
     backend.houston.reset()
   })
   afterAll(() => backend.server.close())
-  return { ...backend, as: (email: string) => signIn(backend.houston, email) }
+  /**
+   * Holds every request of one operation until `release()`, then lets the
+   * fake backend answer it; `sent` counts the requests (for double submits).
+   */
+  const hold = (operationName: string) => {
+    let sent = 0
+    let release: () => void = () => undefined
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    backend.server.use(
+      graphql.operation(async ({ operationName: name }) => {
+        if (name !== operationName) return undefined
+        sent += 1
+        await released
+        return undefined
+      }),
+    )
+    return {
+      get sent() {
+        return sent
+      },
+      release: () => release(),
+    }
+  }
+  return { ...backend, hold, as: (email: string) => signIn(backend.houston, email) }
 }

@@ -45,27 +45,16 @@ describe('creating a deployment when the server fails or is slow', () => {
   it('sends a slow create once, however quickly it is pressed again', async () => {
     // No pause between the presses: the button must be disabled by the time the second one lands.
     const user = userEvent.setup({ delay: null })
-    let sent = 0
-    let answer: () => void = () => undefined
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve
-    })
-    backend.server.use(
-      graphql.mutation('CreateDeployment', async () => {
-        sent += 1
-        await answered
-        return undefined
-      }),
-    )
+    const held = backend.hold('CreateDeployment')
     const { router } = await openAsEditor()
     await user.type(screen.getByLabelText('Name'), 'Payments Sync')
     const create = screen.getByRole('button', { name: 'Create deployment' })
     await user.dblClick(create)
     await user.type(screen.getByLabelText('Name'), '{Enter}')
-    await waitFor(() => expect(sent).toBe(1))
+    await waitFor(() => expect(held.sent).toBe(1))
     expect(create).toBeDisabled()
-    answer()
+    held.release()
     await waitFor(() => expect(router.state.location.search).toBe('?created=1'))
-    expect(sent).toBe(1)
+    expect(held.sent).toBe(1)
   })
 })

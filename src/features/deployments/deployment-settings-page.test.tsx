@@ -150,18 +150,7 @@ describe('deployment settings: details when saving fails or is slow', () => {
   it('sends a slow save once, however quickly it is pressed again', async () => {
     // No pause between the presses: the button must be disabled by the time the second one lands.
     const user = userEvent.setup({ delay: null })
-    let sent = 0
-    let answer: () => void = () => undefined
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve
-    })
-    backend.server.use(
-      graphql.mutation('UpdateDeploymentDetails', async () => {
-        sent += 1
-        await answered
-        return undefined
-      }),
-    )
+    const held = backend.hold('UpdateDeploymentDetails')
     await openAs('editor@example.com')
     const details = screen.getByRole('region', { name: 'Details' })
     const name = within(details).getByLabelText('Name')
@@ -169,11 +158,11 @@ describe('deployment settings: details when saving fails or is slow', () => {
     const save = within(details).getByRole('button', { name: 'Save details' })
     await user.dblClick(save)
     await user.type(name, '{Enter}')
-    await waitFor(() => expect(sent).toBe(1))
+    await waitFor(() => expect(held.sent).toBe(1))
     expect(save).toBeDisabled()
-    answer()
+    held.release()
     expect(await screen.findByText('Details saved')).toBeInTheDocument()
-    expect(sent).toBe(1)
+    expect(held.sent).toBe(1)
   })
 })
 
