@@ -31,4 +31,14 @@ describe('the configure screen on a platform without AU', () => {
     expect(within(section).getByText('Data Platform uses 18.7 CPU of 25 CPU and 70.13 GiB of 93.75 GiB.')).toBeInTheDocument()
     expect(within(section).getByRole('row', { name: 'Customer ETL 4.8 CPU 18 GiB' })).toBeInTheDocument()
   })
+
+  it('shows the workspace quota in CPU and memory, with no AU on the overview', async () => {
+    renderApp({ route: `/workspaces/${SEED_IDS.dataPlatform}`, token: await backend.as('viewer@example.com') })
+    const cpu = await screen.findByRole('meter', { name: 'CPU quota used' })
+    expect(cpu).toHaveAttribute('aria-valuetext', '18.7 CPU of 25 CPU used')
+    expect(screen.getByRole('meter', { name: 'Memory quota used' })).toHaveAttribute('aria-valuetext', '70.13 GiB of 93.75 GiB used')
+    expect(screen.queryByRole('meter', { name: 'AU quota used' })).not.toBeInTheDocument()
+    const quota = screen.getByRole('region', { name: 'Quota' })
+    expect(quota.textContent).not.toMatch(/\bAU\b/)
+  })
 })

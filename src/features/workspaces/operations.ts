@@ -24,6 +24,10 @@ export const WorkspaceOverviewQuery = graphql(`
       description
       auQuota
       auUsed
+      cpuQuota
+      memoryQuota
+      cpuUsed
+      memoryUsed
       deploymentCount
     }
     workspaceDeployments(workspaceUuid: $workspaceUuid) {

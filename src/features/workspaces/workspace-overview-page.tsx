@@ -11,7 +11,7 @@ import { useAccess } from '@/features/auth'
 import { parseSizing, usePlatformConfig } from '@/features/deployments'
 import { QuotaBreakdown } from '@/features/resources'
 import type { DeploymentStatus } from '@/gql/graphql'
-import { totalAu } from '@/lib/au'
+import { formatCpu, formatMemory, totalAu } from '@/lib/au'
 import { EXECUTORS, type Executor } from '@/lib/houston-json'
 import { useSearchState } from '@/lib/search-params'
 import { DeploymentRows, EXECUTOR_LABEL, type Row } from './deployment-rows'
@@ -53,24 +53,34 @@ function compare(a: Row, b: Row, sort: (typeof SORTS)[number]): number {
 /** The breakdown draws every deployment of the workspace: typing in the deployments filter must not draw it again. */
 const StableQuotaBreakdown = memo(QuotaBreakdown)
 
-export function QuotaBar({ used, quota }: { used: number; quota: number }) {
+interface MeterProps {
+  /** What is measured, e.g. "AU", "CPU", "Memory". */
+  name: string
+  used: number
+  quota: number
+  /** Writes an amount with its unit. */
+  format: (amount: number) => string
+}
+
+/** How much of a quota is used, as a meter, with what is left. */
+export function QuotaMeter({ name, used, quota, format }: MeterProps) {
   const pct = quota > 0 ? Math.min(100, Math.round((used / quota) * 100)) : 100
   const tone = pct >= 90 ? 'bg-danger' : pct >= 75 ? 'bg-warning' : 'bg-accent'
   return (
     <div>
-      <div className="flex items-baseline justify-between text-sm">
-        <span className="font-medium">AU quota</span>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+        <span className="font-medium">{name} quota</span>
         <span>
-          <strong>{used}</strong> of {quota} AU used · {Math.max(0, quota - used)} AU left
+          <strong>{format(used)}</strong> of {format(quota)} used · {format(Math.max(0, quota - used))} left
         </span>
       </div>
       <div
         role="meter"
-        aria-label="AU quota used"
+        aria-label={`${name} quota used`}
         aria-valuemin={0}
         aria-valuemax={quota}
         aria-valuenow={used}
-        aria-valuetext={`${used} of ${quota} AU used`}
+        aria-valuetext={`${format(used)} of ${format(quota)} used`}
         className="mt-2 h-3 overflow-hidden rounded-full bg-surface-sunken"
       >
         <div className={`h-full ${tone}`} style={{ width: `${pct}%` }} />
@@ -78,6 +88,8 @@ export function QuotaBar({ used, quota }: { used: number; quota: number }) {
     </div>
   )
 }
+
+const formatAu = (au: number) => `${au} AU`
 
 export function WorkspaceOverviewPage() {
   const { workspaceId = '' } = useParams()
@@ -155,7 +167,15 @@ export function WorkspaceOverviewPage() {
       />
       {error ? <ErrorState error={error} title="The workspace could not be refreshed" onRetry={() => void refetch()} /> : null}
       <section aria-label="Quota" className="mb-6 rounded-lg border border-border bg-surface p-4">
-        <QuotaBar used={ws.auUsed} quota={ws.auQuota} />
+        {platform && !platform.auEnabled ? (
+          // A platform without AU counts the quota in CPU and memory.
+          <div className="space-y-3">
+            <QuotaMeter name="CPU" used={ws.cpuUsed} quota={ws.cpuQuota} format={formatCpu} />
+            <QuotaMeter name="Memory" used={ws.memoryUsed} quota={ws.memoryQuota} format={formatMemory} />
+          </div>
+        ) : (
+          <QuotaMeter name="AU" used={ws.auUsed} quota={ws.auQuota} format={formatAu} />
+        )}
         <StableQuotaBreakdown workspaceId={workspaceId} />
       </section>
       <section aria-labelledby="deployments-heading">
