@@ -14,7 +14,13 @@ const BreakdownChart = lazy(() => import('./breakdown-chart').then((m) => ({ def
 const MAX_BARS = 12
 
 /** Each deployment's share of the workspace's AU, by component: for everyone who may see the workspace. */
-export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
+interface Props {
+  workspaceId: string
+  /** When known, the loading state keeps the chart's room, so nothing below it moves. */
+  deploymentCount?: number
+}
+
+export function QuotaBreakdown({ workspaceId, deploymentCount }: Props) {
   const { data, loading, error, refetch } = useQuery(WorkspaceQuotaBreakdownQuery, { variables: { workspaceUuid: workspaceId } })
   const { platform, loading: platformLoading, error: platformError, refetch: refetchPlatform } = usePlatformConfig(workspaceId)
 
@@ -33,7 +39,9 @@ export function QuotaBreakdown({ workspaceId }: { workspaceId: string }) {
     return (
       <section aria-labelledby="au-breakdown-heading" className="mt-5">
         {heading}
-        <LoadingState label="Loading the AU breakdown…" />
+        <div style={deploymentCount === undefined ? undefined : { minHeight: breakdownChartHeight(Math.min(deploymentCount, MAX_BARS)) + 60 }}>
+          <LoadingState label="Loading the AU breakdown…" />
+        </div>
       </section>
     )
   }

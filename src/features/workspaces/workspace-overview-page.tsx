@@ -176,7 +176,7 @@ export function WorkspaceOverviewPage() {
         ) : (
           <QuotaMeter name="AU" used={ws.auUsed} quota={ws.auQuota} format={formatAu} />
         )}
-        <StableQuotaBreakdown workspaceId={workspaceId} />
+        <StableQuotaBreakdown workspaceId={workspaceId} deploymentCount={ws.deploymentCount} />
       </section>
       <section aria-labelledby="deployments-heading">
         <h2 id="deployments-heading" className="mb-3 text-lg font-semibold">
