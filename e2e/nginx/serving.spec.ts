@@ -43,13 +43,15 @@ test('the console runs under the CSP with no violation, and deep links survive a
   await page.getByRole('link', { name: 'Customer ETL' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Customer ETL' })).toBeVisible()
   const nav = page.getByRole('navigation', { name: 'Main' })
-  for (const [link, heading] of [
-    ['Configure', /Customer ETL/],
-    ['Deployment settings', 'Customer ETL: settings'],
-    ['Logs', /Customer ETL|Logs/],
-    ['Metrics', /Customer ETL|Metrics/],
+  for (const [link, path, heading] of [
+    ['Configure', /\/configure$/, /Customer ETL/],
+    ['Deployment settings', /\/settings$/, 'Customer ETL: settings'],
+    ['Logs', /\/logs$/, /Customer ETL|Logs/],
+    ['Metrics', /\/metrics$/, /Customer ETL|Metrics/],
   ] as const) {
     await nav.getByRole('link', { name: link, exact: true }).click()
+    // The address first: the previous page's heading would match the looser patterns.
+    await expect(page).toHaveURL(path)
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
   }
   const settings = `${new URL(page.url()).pathname.replace(/\/metrics$/, '')}/settings`
