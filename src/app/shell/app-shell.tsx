@@ -113,12 +113,15 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
     }
     let frames = 0
     let handle = 0
-    // Someone who has already moved on (opened a menu, started typing) while
-    // the page loaded keeps their focus.
-    const focusedAtNavigation = document.activeElement
-    const movedOn = () => document.activeElement !== focusedAtNavigation && document.activeElement !== document.body && document.activeElement !== null
+    // Focus moves only from where a navigation leaves it: nowhere (the control
+    // that led here is gone), the page, or the main navigation. Someone busy
+    // elsewhere (a header menu opened while the page loaded, a dialog) keeps it.
+    const leftBehind = () => {
+      const active = document.activeElement
+      return active === null || active === document.body || Boolean(mainRef.current?.contains(active)) || Boolean(active.closest('#main-nav'))
+    }
     const tryFocus = () => {
-      if (movedOn()) return
+      if (!leftBehind()) return
       const heading = mainRef.current?.querySelector<HTMLElement>('[data-page-heading]')
       if (heading) heading.focus()
       else if (frames++ < 30) handle = requestAnimationFrame(tryFocus)
