@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router'
+import { BrowserRouter } from 'react-router'
 import { AppProviders } from '@/app/providers'
-import { createRouter } from '@/app/router'
+import { AppRoutes, createAppNavigator } from '@/app/router'
 import { createExpiryHandler } from '@/app/session-expiry'
 import { type ConsoleApolloClient, createApolloClient } from '@/lib/apollo-client'
 import { loadRuntimeConfig } from '@/lib/runtime-config'
@@ -32,15 +32,18 @@ async function start() {
     await startDemoBackend(sdl)
   }
 
-  const router = createRouter()
+  const { navigator, NavigatorBridge } = createAppNavigator()
   const apollo: ConsoleApolloClient = createApolloClient(config, {
-    onUnauthenticated: createExpiryHandler(() => router, () => apollo),
+    onUnauthenticated: createExpiryHandler(() => navigator, () => apollo),
   })
 
   root.render(
     <StrictMode>
       <AppProviders config={config} apollo={apollo}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+          <NavigatorBridge />
+        </BrowserRouter>
       </AppProviders>
     </StrictMode>,
   )

@@ -1,18 +1,14 @@
 import type { ConsoleApolloClient } from '@/lib/apollo-client'
 import { clearRegisteredCaches } from '@/lib/cache-registry'
 import { writeSession } from '@/lib/session-store'
-
-interface RouterLike {
-  state: { location: { pathname: string; search: string; hash: string } }
-  navigate: (to: string, opts?: { replace?: boolean }) => Promise<void> | void
-}
+import type { AppNavigator } from './router'
 
 /**
  * What happens when the server says the session is gone: forget the token and
  * every cache, then go to sign-in and come back to this page afterwards.
  * Several failing requests at once lead to one redirect.
  */
-export function createExpiryHandler(getRouter: () => RouterLike | null, getApollo: () => ConsoleApolloClient | null) {
+export function createExpiryHandler(getRouter: () => AppNavigator | null, getApollo: () => ConsoleApolloClient | null) {
   let redirecting = false
   return () => {
     const router = getRouter()
@@ -25,7 +21,7 @@ export function createExpiryHandler(getRouter: () => RouterLike | null, getApoll
     writeSession(null)
     clearRegisteredCaches()
     void apollo.clearStore().finally(() => {
-      void router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search + hash)}&reason=expired`, { replace: true })
+      router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search + hash)}&reason=expired`, { replace: true })
       redirecting = false
     })
   }

@@ -1,8 +1,8 @@
 import { render } from '@testing-library/react'
 import { afterEach } from 'vitest'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter } from 'react-router'
 import { AppProviders } from '@/app/providers'
-import { routes } from '@/app/router'
+import { AppRoutes, createAppNavigator } from '@/app/router'
 import { createExpiryHandler } from '@/app/session-expiry'
 import { type ConsoleApolloClient, createApolloClient } from '@/lib/apollo-client'
 import { clearRegisteredCaches } from '@/lib/cache-registry'
@@ -40,7 +40,7 @@ export function renderApp({ route, token = null, demo = false }: RenderAppOption
     { graphqlUrl: demo ? null : `${TEST_ORIGIN}/v1`, graphqlWsUrl: null, metricsUrl: TEST_ORIGIN, grafanaUrlTemplate: null, kibanaUrlTemplate: null },
     TEST_ORIGIN,
   )
-  const router = createMemoryRouter(routes, { initialEntries: [route] })
+  const { navigator: router, NavigatorBridge } = createAppNavigator()
   let alive = true
   const apollo: ConsoleApolloClient = createApolloClient(config, {
     onUnauthenticated: createExpiryHandler(() => (alive ? router : null), () => (alive ? apollo : null)),
@@ -49,11 +49,13 @@ export function renderApp({ route, token = null, demo = false }: RenderAppOption
     alive = false
     apollo.stop()
     clearRegisteredCaches()
-    router.dispose()
   })
   const view = render(
     <AppProviders config={config} apollo={apollo}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[route]}>
+        <AppRoutes />
+        <NavigatorBridge />
+      </MemoryRouter>
     </AppProviders>,
   )
   return { ...view, router, apollo }

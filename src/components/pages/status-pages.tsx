@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
+import { Link } from 'react-router'
 import { buttonClasses } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { firstProblem } from '@/lib/graphql-errors'
@@ -43,10 +43,8 @@ export function NotAvailableYetPage({ screen }: { screen: string }) {
   )
 }
 
-/** Error boundary of every route: says what happened and offers a way on, without losing the shell. */
-export function RouteErrorPage() {
-  const error = useRouteError()
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
+/** What every route's error boundary shows: what happened and a way on, without losing the shell. */
+export function RouteErrorPage({ error }: { error: unknown }) {
   const problem = firstProblem(error)
   if (problem.code === 'FORBIDDEN') return <ForbiddenPage />
   if (problem.code === 'NOT_FOUND') return <NotFoundPage />

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter } from 'react-router'
+import { createAppNavigator } from '@/app/router'
 import { describe, expect, it } from 'vitest'
 import { resolveConfig, type RuntimeConfig } from '@/lib/runtime-config'
 import { RuntimeConfigProvider } from '@/lib/runtime-config-context'
@@ -8,10 +9,13 @@ import { DeploymentEmbeds, embedUrl } from './embeds'
 
 function renderEmbeds(templates: Partial<RuntimeConfig>) {
   const config = resolveConfig({ graphqlUrl: null, graphqlWsUrl: null, metricsUrl: null, grafanaUrlTemplate: null, kibanaUrlTemplate: null, ...templates }, 'http://localhost')
-  const router = createMemoryRouter([{ path: '/d', element: <DeploymentEmbeds workspaceId="w1" deploymentId="d1" releaseName="lunar-orbit-1234" /> }], { initialEntries: ['/d'] })
+  const { navigator: router, NavigatorBridge } = createAppNavigator()
   const view = render(
     <RuntimeConfigProvider config={config}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={['/d']}>
+        <DeploymentEmbeds workspaceId="w1" deploymentId="d1" releaseName="lunar-orbit-1234" />
+        <NavigatorBridge />
+      </MemoryRouter>
     </RuntimeConfigProvider>,
   )
   return { ...view, router }
