@@ -4,6 +4,7 @@ import { Link, NavigationType, NavLink, Outlet, useLocation, useNavigationType, 
 import { primaryEmail, useSession } from '@/features/auth'
 import { DeploymentLabelQuery } from '@/features/deployments'
 import { WorkspacesQuery } from '@/features/workspaces'
+import { LoadingState } from '@/components/ui/states'
 import { cn } from '@/lib/cn'
 import { navSections } from './nav-items'
 import { OfflineBanner } from './offline-banner'
@@ -19,11 +20,15 @@ type MenuName = 'workspace' | 'account'
 /**
  * Opens on pointer down, as the real trigger does: a click whose press lands on
  * the stand-in and whose release lands on the real trigger still opens the menu.
+ * The press's default is cancelled, as the real trigger does too: the stand-in
+ * is gone by then, and focusing it would take focus out of the opened menu.
  */
 function openOn(open: () => void) {
   return {
     onPointerDown: (event: React.PointerEvent) => {
-      if (event.button === 0) open()
+      if (event.button !== 0) return
+      event.preventDefault()
+      open()
     },
     onClick: open,
   }
@@ -115,8 +120,10 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
     let handle = 0
     // Focus moves only from where a navigation leaves it: nowhere (the control
     // that led here is gone), the page, or the main navigation. Someone busy
-    // elsewhere (a header menu opened while the page loaded, a dialog) keeps it.
+    // elsewhere (a header menu opened while the page loaded, a dialog) keeps it,
+    // and so does an open menu even when focus has slipped out of it.
     const leftBehind = () => {
+      if (document.querySelector('[role="menu"]')) return false
       const active = document.activeElement
       return active === null || active === document.body || Boolean(mainRef.current?.contains(active)) || Boolean(active.closest('#main-nav'))
     }
@@ -200,7 +207,11 @@ export function AppShell() {
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8">
           <Breadcrumbs />
-          <Outlet />
+          {/* Revealed once and kept: moving between screens (a transition) keeps
+              the current one until the next one's code has loaded. */}
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>
