@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router'
+import { MemoryRouter, useLocation, useNavigate } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { useSearchState } from './search-params'
@@ -13,10 +13,7 @@ const schema = z.object({
 
 function setup(initial: string) {
   let location = { search: '' }
-  const wrapper = ({ children }: { children: ReactNode }) => {
-    const router = createMemoryRouter([{ path: '/', element: children }], { initialEntries: [initial] })
-    return <RouterProvider router={router} />
-  }
+  const wrapper = ({ children }: { children: ReactNode }) => <MemoryRouter initialEntries={[initial]}>{children}</MemoryRouter>
   const hook = renderHook(
     () => {
       location = useLocation()
@@ -48,4 +45,26 @@ describe('useSearchState', () => {
     act(() => hook.result.current[1]({ page: 1, q: '' }))
     expect(search()).toBe('')
   })
+
+  it('shows a change before the router has caught up, and gives way to a navigation from elsewhere', async () => {
+    let navigate: ReturnType<typeof useNavigate> = () => undefined
+    const seen: string[] = []
+    const wrapper = ({ children }: { children: ReactNode }) => <MemoryRouter initialEntries={['/?q=a']}>{children}</MemoryRouter>
+    const hook = renderHook(
+      () => {
+        navigate = useNavigate()
+        const result = useSearchState(schema)
+        seen.push(`${result[0].q}@${useLocation().search}`)
+        return result
+      },
+      { wrapper },
+    )
+    act(() => hook.result.current[1]({ q: 'ab' }))
+    // One render with the new value and the old URL (the urgent one), then the URL's.
+    expect(seen).toContain('ab@?q=a')
+    expect(seen.at(-1)).toBe('ab@?q=ab')
+    await act(async () => navigate('/?q=zzz'))
+    expect(hook.result.current[0].q).toBe('zzz')
+  })
 })
+
