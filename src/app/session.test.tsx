@@ -65,6 +65,29 @@ describe('signing in and out', () => {
     expect(router.state.location.search).toContain('returnTo=%2Fworkspaces')
     expect(readSession()).toBeNull()
   })
+
+  it('offers identity providers as links, but never one whose address would run script', async () => {
+    backend.server.use(
+      graphql.query('AuthConfig', () =>
+        HttpResponse.json({
+          data: {
+            authConfig: {
+              localEnabled: true,
+              publicSignup: false,
+              providers: [
+                { name: 'okta', displayName: 'Okta', url: 'https://idp.example.com/authorize?state=1' },
+                { name: 'evil', displayName: 'Evil', url: 'javascript:alert(1)' },
+              ],
+            },
+          },
+        }),
+      ),
+    )
+    renderApp({ route: '/sign-in' })
+    const providers = await screen.findByRole('region', { name: 'Or continue with' })
+    expect(within(providers).getByRole('link', { name: 'Okta' })).toHaveAttribute('href', 'https://idp.example.com/authorize?state=1')
+    expect(within(providers).queryByText('Evil')).not.toBeInTheDocument()
+  })
 })
 
 describe('the shell by role', () => {

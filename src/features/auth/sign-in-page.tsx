@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { InlineAlert } from '@/components/ui/states'
 import { firstProblem } from '@/lib/graphql-errors'
+import { navigableUrl } from '@/lib/navigable-url'
 import { safeReturnTo } from '@/lib/return-to'
 import { useRuntimeConfig } from '@/lib/runtime-config-context'
 import { readSession, writeSession } from '@/lib/session-store'
@@ -63,7 +64,11 @@ export function SignInPage() {
   }
 
   const problem = error ? firstProblem(error) : null
-  const providers = authConfig.data?.authConfig.providers ?? []
+  // Only a provider whose address can only navigate becomes a link (never a javascript: URL).
+  const providers = (authConfig.data?.authConfig.providers ?? []).flatMap((p) => {
+    const url = navigableUrl(p.url)
+    return url ? [{ ...p, url }] : []
+  })
   const localEnabled = authConfig.data?.authConfig.localEnabled ?? true
 
   return (
