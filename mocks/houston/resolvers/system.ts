@@ -5,7 +5,7 @@ import { badInput, lastAdmin, notFound } from '../errors'
 import type { Resolvers } from '../generated/resolvers-types'
 import { iso } from '../lifecycle'
 import type { RoleBindingRecord } from '../state'
-import { sortedBy, userById } from './lookup'
+import { userById } from './lookup'
 import { matchesUserSearch } from './members'
 
 export const systemResolvers: Resolvers = {
@@ -13,10 +13,7 @@ export const systemResolvers: Resolvers = {
     users: (_parent, { user, cursor, take }, ctx) => {
       requireSystem(ctx, 'system.users.get', 'list the users of the platform')
       if (take != null && take < 1) throw badInput('take', 'take must be at least 1.')
-      const all = ctx.store
-        .users()
-        .filter((u) => matchesUserSearch(u, user))
-        .sort(sortedBy((u) => u.username.toLowerCase()))
+      const all = ctx.store.usersByUsername().filter((u) => matchesUserSearch(u, user))
       let start = 0
       if (cursor) {
         const at = all.findIndex((u) => u.id === cursor)

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { graphql } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
@@ -33,6 +34,24 @@ describe('all users', () => {
     await waitFor(() => expect(router.state.location.search).toBe('?q=sofia'))
     await waitFor(() => expect(within(screen.getByRole('table', { name: /^Users/ })).getAllByRole('rowheader')).toHaveLength(1))
     expect(cellsOf(/Sofia Varga/).roles).toBe('System viewer')
+  })
+
+  it('asks the server once per keystroke, never twice for one search, while earlier answers are still on their way', async () => {
+    const { user } = await openAs('admin@example.com')
+    const held = backend.hold('AdminUsers')
+    const phrases: (string | null)[] = []
+    // Added last, so it sees each request first, before the hold.
+    backend.server.use(
+      graphql.query('AdminUsers', ({ variables }) => {
+        phrases.push((variables.user as { searchPhrase?: string } | null)?.searchPhrase ?? null)
+        return undefined
+      }),
+    )
+    await user.type(screen.getByLabelText('Search'), 'sofia')
+    expect(phrases).toEqual(['s', 'so', 'sof', 'sofi', 'sofia'])
+    held.release()
+    await waitFor(() => expect(within(screen.getByRole('table', { name: /^Users/ })).getAllByRole('rowheader')).toHaveLength(1))
+    expect(phrases).toEqual(['s', 'so', 'sof', 'sofi', 'sofia'])
   })
 
   it('opens a search from the URL, and says when nothing matches', async () => {

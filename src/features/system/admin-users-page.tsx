@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react'
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react'
 import { memo, useState } from 'react'
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { toast } from 'sonner'
@@ -121,6 +121,9 @@ function StatusDialog({ user, onClose }: { user: AdminUserFragment; onClose: () 
   )
 }
 
+/** The list's variables: one page of users (and one more, to know if there is a next page). */
+const usersVariables = (q: string, after: string | undefined) => ({ user: q ? { searchPhrase: q } : null, cursor: after ?? null, take: USERS_PAGE_SIZE + 1 })
+
 type Action = { kind: 'roles' | 'status'; user: AdminUserFragment } | null
 
 interface UserRowProps {
@@ -207,9 +210,8 @@ export function AdminUsersPage() {
   const [action, setAction] = useState<Action>(null)
 
   const q = search.q.trim()
-  const { data, previousData, loading, error, refetch } = useQuery(AdminUsersQuery, {
-    variables: { user: q ? { searchPhrase: q } : null, cursor: search.after ?? null, take: USERS_PAGE_SIZE + 1 },
-  })
+  const client = useApolloClient()
+  const { data, previousData, loading, error, refetch } = useQuery(AdminUsersQuery, { variables: usersVariables(q, search.after) })
   const shown = data ?? previousData
 
   /** Paging pushes history entries, so Back goes to the previous page too. */
@@ -225,9 +227,14 @@ export function AdminUsersPage() {
   // Every keystroke searches: a search answers within tens of milliseconds, and only the answer to
   // the newest one is shown (Apollo drops the others), so waiting for a pause in typing only added delay.
   const searchFor = (text: string) => {
-    if (text.trim() === q) return
-    setPushedQ(text.trim())
-    goTo({ q: text.trim(), after: undefined }, [], true)
+    const next = text.trim()
+    if (next === q) return
+    // Asked for at once, not after the page has drawn the new URL: the list's
+    // query then joins this request (the same operation and variables) instead
+    // of starting its own.
+    void client.query({ query: AdminUsersQuery, variables: usersVariables(next, undefined) }).catch(() => undefined)
+    setPushedQ(next)
+    goTo({ q: next, after: undefined }, [], true)
   }
 
   const canGrant = access.system('system.iam.update') && grantableRolesOn(bindings, { scope: 'SYSTEM' }).length > 0
