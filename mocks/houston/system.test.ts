@@ -24,6 +24,15 @@ describe('users', () => {
     const found = await admin.data<{ users: U[] }>(USERS, { s: { email: 'SYSEDIT@' } })
     expect(found.users.map((u) => u.username)).toEqual(['sysedit'])
     expect((await admin.error(USERS, { t: 0 })).field).toBe('take')
+
+    // A cursor pages within the search; one naming no user of that search is refused.
+    const sys = { searchPhrase: 'SYS' }
+    const matching = (await admin.data<{ users: U[] }>(USERS, { s: sys })).users
+    expect(matching.map((u) => u.username)).toEqual(['sysedit', 'sysviewer'])
+    const next = await admin.data<{ users: U[] }>(USERS, { s: sys, t: 1, c: matching[0]?.id })
+    expect(next.users.map((u) => u.username)).toEqual(['sysviewer'])
+    const outsider = users.find((u) => u.username === 'admin')
+    expect((await admin.error(USERS, { s: sys, c: outsider?.id })).field).toBe('cursor')
   })
 
   test('a user sees their own system binding, and an admin sees everyone’s', async () => {
