@@ -17,6 +17,9 @@ export function formatRelative(iso: string, now = Date.now()): string {
   return relative.format(Math.round(seconds / 86400), 'day')
 }
 
+// One formatter, made once: toLocaleString builds a new one per call.
+const integer = new Intl.NumberFormat('en-US')
+
 export function formatInteger(n: number): string {
-  return n.toLocaleString('en-US')
+  return integer.format(n)
 }
