@@ -1,5 +1,4 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client'
-import { SetContextLink } from '@apollo/client/link/context'
 import { ErrorLink } from '@apollo/client/link/error'
 import { RetryLink } from '@apollo/client/link/retry'
 import { getMainDefinition } from '@apollo/client/utilities'
@@ -43,9 +42,11 @@ export interface ApolloClientOptions {
 }
 
 export function createApolloClient(config: ResolvedConfig, options: ApolloClientOptions) {
-  const auth = new SetContextLink((prev) => {
+  // Synchronous (SetContextLink waits a microtask): a request leaves while the render that asked for it is still running.
+  const auth = new ApolloLink((operation, forward) => {
     const token = currentToken()
-    return token ? { headers: { ...(prev.headers as Record<string, string>), authorization: `Bearer ${token}` } } : {}
+    if (token) operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({ headers: { ...headers, authorization: `Bearer ${token}` } }))
+    return forward(operation)
   })
 
   const errors = new ErrorLink(({ error }) => {

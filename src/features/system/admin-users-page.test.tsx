@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { graphql } from 'msw'
 import { describe, expect, it } from 'vitest'
@@ -37,7 +37,7 @@ describe('all users', () => {
   })
 
   it('asks the server once per keystroke, never twice for one search, while earlier answers are still on their way', async () => {
-    const { user } = await openAs('admin@example.com')
+    const { user, router } = await openAs('admin@example.com')
     const held = backend.hold('AdminUsers')
     const phrases: (string | null)[] = []
     // Added last, so it sees each request first, before the hold.
@@ -49,9 +49,29 @@ describe('all users', () => {
     )
     await user.type(screen.getByLabelText('Search'), 'sofia')
     expect(phrases).toEqual(['s', 'so', 'sof', 'sofi', 'sofia'])
+    // The URL names the search on screen: still the whole list until an answer is in.
+    expect(router.state.location.search).toBe('')
+    expect(screen.getByRole('table', { name: 'Users' })).toBeInTheDocument()
     held.release()
     await waitFor(() => expect(within(screen.getByRole('table', { name: /^Users/ })).getAllByRole('rowheader')).toHaveLength(1))
+    expect(screen.getByRole('table', { name: 'Users matching sofia' })).toBeInTheDocument()
+    await waitFor(() => expect(router.state.location.search).toBe('?q=sofia'))
     expect(phrases).toEqual(['s', 'so', 'sof', 'sofi', 'sofia'])
+  })
+
+  it('writes each search into the URL, and follows one opened from elsewhere', async () => {
+    const { user, router } = await openAs('admin@example.com')
+    const field = screen.getByLabelText('Search')
+    await user.type(field, 'sof')
+    await waitFor(() => expect(router.state.location.search).toBe('?q=sof'))
+    await user.type(field, 'ia')
+    expect(field).toHaveValue('sofia')
+    await waitFor(() => expect(router.state.location.search).toBe('?q=sofia'))
+
+    act(() => router.navigate('/admin/users?q=ivan'))
+    await waitFor(() => expect(field).toHaveValue('ivan'))
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Users matching ivan' })).getAllByRole('rowheader')).toHaveLength(1))
+    expect(rowOf(/Ivan Petrov/)).toBeInTheDocument()
   })
 
   it('opens a search from the URL, and says when nothing matches', async () => {
