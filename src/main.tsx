@@ -1,8 +1,8 @@
-import { StrictMode } from 'react'
+import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { AppProviders } from '@/app/providers'
-import { AppRoutes, createAppNavigator } from '@/app/router'
+import { AppRoutes, createAppNavigator, preloadScreen } from '@/app/router'
 import { createExpiryHandler } from '@/app/session-expiry'
 import { type ConsoleApolloClient, createApolloClient } from '@/lib/apollo-client'
 import { loadRuntimeConfig } from '@/lib/runtime-config'
@@ -25,6 +25,8 @@ function showStartupError(message: string) {
 }
 
 async function start() {
+  // The screen's code loads alongside the runtime config, the session and the shell.
+  preloadScreen(window.location.pathname)
   const config = await loadRuntimeConfig()
   if (config.demo) {
     // The demo backend (and its copy of the schema) loads only in demo mode.
@@ -37,16 +39,20 @@ async function start() {
     onUnauthenticated: createExpiryHandler(() => navigator, () => apollo),
   })
 
-  root.render(
-    <StrictMode>
-      <AppProviders config={config} apollo={apollo}>
-        <BrowserRouter>
-          <AppRoutes />
-          <NavigatorBridge />
-        </BrowserRouter>
-      </AppProviders>
-    </StrictMode>,
-  )
+  // In a transition, the first render yields to the browser every few milliseconds instead of
+  // holding the main thread until every screen's code and data are in.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <AppProviders config={config} apollo={apollo}>
+          <BrowserRouter>
+            <AppRoutes />
+            <NavigatorBridge />
+          </BrowserRouter>
+        </AppProviders>
+      </StrictMode>,
+    )
+  })
 }
 
 start().catch((error: unknown) => showStartupError(error instanceof Error ? error.message : String(error)))

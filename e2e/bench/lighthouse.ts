@@ -9,7 +9,8 @@
 // Options (environment): BENCH_DIST (default dist), BENCH_NGINX_PORT (4393),
 // BENCH_API_PORT (8893), BENCH_RUNS (3 runs a page; the run with the median
 // score is reported), BENCH_REPORT_DIR (write each reported run's report there,
-// HTML and JSON), CHROMIUM_PATH.
+// HTML and JSON), BENCH_PAGES (only the pages whose name contains it, e.g.
+// "overview"), CHROMIUM_PATH.
 //
 // Signed-in pages need a session: the script asks the mock API's createToken for
 // one and writes it where the console keeps it (localStorage, through the
@@ -35,12 +36,13 @@ requireBuild(DIST)
 
 const workspace = `/workspaces/${SEED_IDS.dataPlatform}`
 const deployment = `${workspace}/deployments/${SEED_IDS.customerEtl}`
-const PAGES: { name: string; path: string; signedIn: boolean }[] = [
+const ALL_PAGES: { name: string; path: string; signedIn: boolean }[] = [
   { name: 'sign-in', path: '/sign-in', signedIn: false },
   { name: 'workspace overview (Data Platform)', path: workspace, signedIn: true },
   { name: 'deployment configure (Customer ETL)', path: `${deployment}/configure`, signedIn: true },
   { name: 'deployment logs (Customer ETL)', path: `${deployment}/logs`, signedIn: true },
 ]
+const PAGES = ALL_PAGES.filter((p) => p.name.includes(process.env.BENCH_PAGES ?? ''))
 
 /** The production serving of e2e/nginx/serve.sh: a copy of the build with a config.json naming the mock API. */
 async function startNginx(): Promise<Server> {

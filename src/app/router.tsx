@@ -1,5 +1,5 @@
 import { lazy, Suspense, useLayoutEffect } from 'react'
-import { type Location, type NavigateFunction, type RouteObject, useLocation, useNavigate, useRoutes } from 'react-router'
+import { type Location, matchRoutes, type NavigateFunction, type RouteObject, useLocation, useNavigate, useRoutes } from 'react-router'
 import { ForbiddenPage, NotFoundPage } from '@/components/pages/status-pages'
 import { LoadingState } from '@/components/ui/states'
 import { AdminHomeRedirect, type AccessRule, HomeRedirect, RequireAccess, RequireSession, rules } from './guards'
@@ -19,7 +19,14 @@ type Loader = () => Promise<{ default: React.ComponentType }>
  * entry.
  */
 function screen(path: string | undefined, load: Loader, rule?: AccessRule, what?: string): RouteObject {
-  const Screen = lazy(load)
+  // One load shared by preloadScreen and the screen itself; a failed one is tried again next time.
+  let loading: ReturnType<Loader> | null = null
+  const loadOnce = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null
+      throw error
+    }))
+  const Screen = lazy(loadOnce)
   const element = (
     <RouteBoundary>
       {rule ? (
@@ -31,8 +38,13 @@ function screen(path: string | undefined, load: Loader, rule?: AccessRule, what?
       )}
     </RouteBoundary>
   )
-  return path === undefined ? { index: true, element } : { path, element }
+  const route: RouteObject = path === undefined ? { index: true, element } : { path, element }
+  loaders.set(route, loadOnce)
+  return route
 }
+
+/** Each screen route's loader, for preloadScreen. */
+const loaders = new WeakMap<RouteObject, () => ReturnType<Loader>>()
 
 const w = rules.workspacePerm
 const d = rules.deploymentPerm
@@ -98,6 +110,17 @@ export const routes: RouteObject[] = [
     ],
   },
 ]
+
+/**
+ * Starts loading the code of the screen at this address, so that it comes in
+ * while the session and the shell do instead of after them. Errors are left
+ * to the screen's own boundary, which meets the same loader when it renders.
+ */
+export function preloadScreen(pathname: string): void {
+  for (const match of matchRoutes(routes, pathname) ?? []) {
+    loaders.get(match.route)?.().catch(() => undefined)
+  }
+}
 
 /** The console's pages, for a <BrowserRouter> (or a <MemoryRouter> in tests). */
 export function AppRoutes() {
