@@ -68,7 +68,7 @@ export function workspaceResourcesUsed(store: Store, workspaceId: string, except
 }
 
 /** A workspace's quota in CPU and memory: its AU quota in CPU and memory. */
-export function workspaceResourceQuota(ws: WorkspaceRecord): { cpu: number; memory: number } {
+export function workspaceResourceQuota(ws: Pick<WorkspaceRecord, 'auQuota'>): { cpu: number; memory: number } {
   return { cpu: auToCpu(ws.auQuota, PLATFORM.astroUnit), memory: auToMemory(ws.auQuota, PLATFORM.astroUnit) }
 }
 

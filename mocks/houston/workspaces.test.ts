@@ -100,6 +100,19 @@ describe('updateWorkspaceQuota', () => {
     expect(await admin.error(QUOTA, { id: SEED_IDS.marketing, q: -1 })).toMatchObject({ field: 'auQuota' })
     await expect(admin.data(QUOTA, { id: SEED_IDS.marketing, q: 88 })).resolves.toBeTruthy()
   })
+
+  test('without AU, the quota must cover the CPU and memory in use, and the refusal says so in those', async () => {
+    const { signIn } = testHouston({ auEnabled: false })
+    const admin = await signIn('admin@example.com')
+    const USE = 'query($id: Uuid!) { workspace(workspaceUuid: $id) { cpuUsed memoryUsed } }'
+    const { workspace } = await admin.data<{ workspace: { cpuUsed: number; memoryUsed: number } }>(USE, { id: SEED_IDS.marketing })
+    // The smallest quota (in AU, 100 millicpu and 384 MiB each) that covers both.
+    const fits = Math.max(Math.ceil(workspace.cpuUsed / 100), Math.ceil(workspace.memoryUsed / 384))
+    const e = await admin.error(QUOTA, { id: SEED_IDS.marketing, q: fits - 1 })
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'auQuota', extensions: { usedCpu: workspace.cpuUsed, usedMemory: workspace.memoryUsed } })
+    expect(e.message).toMatch(/uses [\d.]+ CPU and [\d.]+ (GiB|MiB) now.*asked for [\d.]+ CPU and/)
+    await expect(admin.data(QUOTA, { id: SEED_IDS.marketing, q: fits })).resolves.toBeTruthy()
+  })
 })
 
 describe('workspace fields', () => {

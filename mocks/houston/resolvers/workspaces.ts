@@ -1,3 +1,4 @@
+import { formatCpu, formatMemory } from '../../../src/lib/au'
 import { workspacePayloadSchema } from '../../../src/lib/houston-json'
 import { requireViewer } from '../auth'
 import { canSeeWorkspace, requireSystem, requireWorkspace, requireWorkspaceVisible } from '../authz'
@@ -5,7 +6,7 @@ import { badInput, conflict } from '../errors'
 import type { Resolvers } from '../generated/resolvers-types'
 import { iso } from '../lifecycle'
 import { DEFAULT_WORKSPACE_AU_QUOTA } from '../platform'
-import { workspaceAuUsed, workspaceResourceQuota, workspaceResourcesUsed } from '../sizing'
+import { platformOf, workspaceAuUsed, workspaceResourceQuota, workspaceResourcesUsed } from '../sizing'
 import type { WorkspaceRecord } from '../state'
 import * as valid from '../validate'
 import { sortedBy, workspaceById } from './lookup'
@@ -89,8 +90,20 @@ export const workspaceResolvers: Resolvers = {
       if (!Number.isInteger(auQuota) || auQuota < 0 || auQuota > MAX_AU_QUOTA) {
         throw badInput('auQuota', `The quota must be a whole number of AU from 0 to ${MAX_AU_QUOTA}.`)
       }
+      if (!platformOf(ctx.store).auEnabled) {
+        // Without AU the quota counts CPU and memory: it must cover both in use.
+        const asked = workspaceResourceQuota({ auQuota })
+        const inUse = workspaceResourcesUsed(ctx.store, ws.id)
+        if (asked.cpu < inUse.cpu || asked.memory < inUse.memory) {
+          throw badInput(
+            'auQuota',
+            `Workspace ${ws.label} uses ${formatCpu(inUse.cpu)} and ${formatMemory(inUse.memory)} now, so its quota cannot go below that (asked for ${formatCpu(asked.cpu)} and ${formatMemory(asked.memory)}). Scale down or delete deployments first.`,
+            { usedCpu: inUse.cpu, usedMemory: inUse.memory },
+          )
+        }
+      }
       const used = workspaceAuUsed(ctx.store, ws.id)
-      if (auQuota < used) {
+      if (platformOf(ctx.store).auEnabled && auQuota < used) {
         throw badInput(
           'auQuota',
           `Workspace ${ws.label} uses ${used} AU now, so its quota cannot go below ${used} AU (asked for ${auQuota} AU). Scale down or delete deployments first.`,

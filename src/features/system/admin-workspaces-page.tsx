@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { Link } from 'react-router'
 import { toast } from 'sonner'
 import { Button, buttonClasses } from '@/components/ui/button'
@@ -11,24 +11,51 @@ import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
+import { usePlatformConfig } from '@/features/deployments'
+import { formatCpu, formatMemory } from '@/lib/au'
 import { apiProblems } from '@/lib/graphql-errors'
 import { useSearchState } from '@/lib/search-params'
-import { filterAndSortQuotas, type QuotaForm, quotaFormSchema, type QuotaSort, quotaSearchSchema, usageOf, type WorkspaceQuotaRow } from './quota-list'
+import {
+  coresToAu,
+  type CpuQuotaForm,
+  cpuQuotaFormSchema,
+  filterAndSortQuotas,
+  type QuotaForm,
+  quotaFormSchema,
+  type QuotaMeasure,
+  type QuotaSort,
+  quotaSearchSchema,
+  usageOf,
+  type WorkspaceQuotaRow,
+} from './quota-list'
 import { AdminWorkspaceQuotasQuery, UpdateWorkspaceQuotaMutation } from './quota-operations'
 
-function UsageMeter({ row }: { row: WorkspaceQuotaRow }) {
-  const usage = usageOf(row)
+const formatAu = (au: number) => `${au} AU`
+/** CPU and memory together, as a platform without AU counts a quota. */
+const formatResources = (cpu: number, memory: number) => `${formatCpu(cpu)} · ${formatMemory(memory)}`
+
+function UsageMeter({ row, measure }: { row: WorkspaceQuotaRow; measure: QuotaMeasure }) {
+  const usage = usageOf(row, measure)
   const pct = Math.min(100, Math.round(usage * 100))
   const tone = usage > 1 || pct >= 90 ? 'bg-danger' : pct >= 75 ? 'bg-warning' : 'bg-accent'
+  const meter =
+    measure === 'au'
+      ? { label: `AU used in ${row.label}`, max: row.auQuota, now: row.auUsed, text: `${row.auUsed} of ${row.auQuota} AU used` }
+      : {
+          label: `CPU and memory used in ${row.label}`,
+          max: 100,
+          now: Math.round(usage * 100),
+          text: `${formatCpu(row.cpuUsed)} of ${formatCpu(row.cpuQuota)} and ${formatMemory(row.memoryUsed)} of ${formatMemory(row.memoryQuota)} used`,
+        }
   return (
     <div className="flex items-center gap-2">
       <div
         role="meter"
-        aria-label={`AU used in ${row.label}`}
+        aria-label={meter.label}
         aria-valuemin={0}
-        aria-valuemax={row.auQuota}
-        aria-valuenow={row.auUsed}
-        aria-valuetext={`${row.auUsed} of ${row.auQuota} AU used`}
+        aria-valuemax={meter.max}
+        aria-valuenow={meter.now}
+        aria-valuetext={meter.text}
         className="h-2.5 w-24 overflow-hidden rounded-full bg-surface-sunken"
       >
         <div className={`h-full ${tone}`} style={{ width: `${pct}%` }} />
@@ -38,7 +65,7 @@ function UsageMeter({ row }: { row: WorkspaceQuotaRow }) {
   )
 }
 
-function QuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () => void }) {
+function AuQuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () => void }) {
   const form = useForm<QuotaForm>({ resolver: zodResolver(quotaFormSchema), defaultValues: { auQuota: row.auQuota } })
   const [update, { loading, error }] = useMutation(UpdateWorkspaceQuotaMutation)
   const problems = error ? apiProblems(error) : []
@@ -91,6 +118,71 @@ function QuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () => 
   )
 }
 
+/**
+ * A platform without AU counts the quota in CPU and memory, but the API still
+ * stores it in AU: the admin types CPU in the platform's grain, and the memory
+ * that comes with it is shown as they type.
+ */
+function ResourcesQuotaDialog({ row, unit, onClose }: { row: WorkspaceQuotaRow; unit: { cpu: number; memory: number }; onClose: () => void }) {
+  const schema = useMemo(() => cpuQuotaFormSchema(unit.cpu), [unit.cpu])
+  const form = useForm<CpuQuotaForm>({ resolver: zodResolver(schema), defaultValues: { cores: String(row.cpuQuota / 1000) } })
+  const [update, { loading, error }] = useMutation(UpdateWorkspaceQuotaMutation)
+  const problems = error ? apiProblems(error) : []
+  const onField = problems.find((p) => p.field === 'auQuota')
+  const elsewhere = problems.filter((p) => p !== onField)
+  const typedAu = coresToAu(useWatch({ control: form.control, name: 'cores' }), unit.cpu)
+
+  const submit = async (values: CpuQuotaForm) => {
+    const auQuota = coresToAu(values.cores, unit.cpu)
+    if (auQuota === null) return
+    const result = await update({ variables: { workspaceUuid: row.id, auQuota } }).catch(() => null)
+    const saved = result?.data?.updateWorkspaceQuota
+    if (!saved) return
+    toast.success(`${row.label}: quota set to ${formatCpu(saved.cpuQuota)} and ${formatMemory(saved.memoryQuota)}`, {
+      description: `${formatResources(saved.cpuUsed, saved.memoryUsed)} in use.`,
+    })
+    onClose()
+  }
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => {
+        if (!open && !loading) onClose()
+      }}
+      title={`Set the CPU and memory quota of ${row.label}`}
+      description={`Its deployments use ${formatCpu(row.cpuUsed)} and ${formatMemory(row.memoryUsed)} now; the quota is ${formatCpu(row.cpuQuota)} and ${formatMemory(row.memoryQuota)}. Deployments cannot be created or scaled past it.`}
+    >
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
+        <TextField
+          label="CPU quota (cores)"
+          inputMode="decimal"
+          autoComplete="off"
+          hint={`In steps of ${unit.cpu / 1000} CPU, each with ${formatMemory(unit.memory)} of memory. It cannot go below the CPU or memory in use; the server checks this against the latest use.`}
+          error={form.formState.errors.cores?.message ?? onField?.message}
+          {...form.register('cores')}
+        />
+        <p className="text-sm" aria-live="polite">
+          {typedAu === null ? 'Memory follows the CPU.' : `With ${formatMemory(typedAu * unit.memory)} of memory.`}
+        </p>
+        {elsewhere.map((p) => (
+          <InlineAlert key={p.message} tone="danger">
+            {p.message}
+          </InlineAlert>
+        ))}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button onClick={onClose} disabled={loading}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting}>
+            Set quota
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
 const COLUMNS: { key: QuotaSort; label: string; numeric: boolean }[] = [
   { key: 'label', label: 'Workspace', numeric: false },
   { key: 'deployments', label: 'Deployments', numeric: true },
@@ -100,27 +192,36 @@ const COLUMNS: { key: QuotaSort; label: string; numeric: boolean }[] = [
   { key: 'usage', label: 'Usage', numeric: false },
 ]
 
-/** /admin/workspaces: every workspace's AU quota and use; system admins set the quotas. */
+/** Without AU, the amount columns hold CPU and memory. */
+const RESOURCE_LABELS: Partial<Record<QuotaSort, string>> = { used: 'Used', quota: 'Quota', left: 'Left' }
+
+/** /admin/workspaces: every workspace's quota (in AU, or CPU and memory where AU is off) and use; system admins set the quotas. */
 export function AdminWorkspacesPage() {
   const access = useAccess()
   const [search, setSearch] = useSearchState(quotaSearchSchema)
   const { data, loading, error, refetch } = useQuery(AdminWorkspaceQuotasQuery)
+  const { platform, loading: platformLoading } = usePlatformConfig()
+  // Until the platform says otherwise (or if it cannot be read), quotas are in AU, as the API stores them.
+  const measure: QuotaMeasure = platform && !platform.auEnabled ? 'resources' : 'au'
   const [editing, setEditing] = useState<string | null>(null)
-  const rows = useMemo(() => (data ? filterAndSortQuotas(data.workspaces, search) : []), [data, search])
+  const rows = useMemo(() => (data ? filterAndSortQuotas(data.workspaces, search, measure) : []), [data, search, measure])
 
-  if (!data && loading) return <LoadingState label="Loading workspaces and quotas…" />
+  if ((!data && loading) || (!platform && platformLoading)) return <LoadingState label="Loading workspaces and quotas…" />
   if (!data) return <ErrorState error={error} onRetry={() => void refetch()} />
 
   const canSet = access.system('system.workspace.suspend')
   const editingRow = data.workspaces.find((w) => w.id === editing) ?? null
-  const totalQuota = data.workspaces.reduce((s, w) => s + w.auQuota, 0)
-  const totalUsed = data.workspaces.reduce((s, w) => s + w.auUsed, 0)
+  const total = (pick: (w: WorkspaceQuotaRow) => number) => data.workspaces.reduce((sum, w) => sum + pick(w), 0)
+  const inAll =
+    measure === 'au'
+      ? `${total((w) => w.auUsed)} AU of ${total((w) => w.auQuota)} AU`
+      : `${formatCpu(total((w) => w.cpuUsed))} of ${formatCpu(total((w) => w.cpuQuota))} and ${formatMemory(total((w) => w.memoryUsed))} of ${formatMemory(total((w) => w.memoryQuota))}`
 
   return (
     <>
       <PageHeader
         title="Workspaces and quotas"
-        description={`${data.workspaces.length} workspaces use ${totalUsed} AU of ${totalQuota} AU of quota in all.${canSet ? '' : ' Your role can see the quotas but not set them.'}`}
+        description={`${data.workspaces.length} workspaces use ${inAll} of quota in all.${canSet ? '' : ' Your role can see the quotas but not set them.'}`}
       />
       {error ? <ErrorState error={error} title="The workspaces could not be refreshed" onRetry={() => void refetch()} /> : null}
       <div className="mb-3 flex flex-wrap gap-3" role="search" aria-label="Filter workspaces">
@@ -143,7 +244,9 @@ export function AdminWorkspacesPage() {
       ) : (
         <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full min-w-[44rem] text-sm">
-            <caption className="sr-only">Workspaces with their AU quota and use, {rows.length} shown</caption>
+            <caption className="sr-only">
+              Workspaces with their {measure === 'au' ? 'AU' : 'CPU and memory'} quota and use, {rows.length} shown
+            </caption>
             <thead className="border-b border-border bg-surface-sunken">
               <tr>
                 {COLUMNS.map((c) => {
@@ -160,7 +263,7 @@ export function AdminWorkspacesPage() {
                         className="inline-flex items-center gap-1 hover:underline"
                         onClick={() => setSearch({ sort: c.key, dir: active && search.dir === 'asc' ? 'desc' : 'asc' })}
                       >
-                        {c.label}
+                        {(measure === 'resources' && RESOURCE_LABELS[c.key]) || c.label}
                         <span aria-hidden="true">{active ? (search.dir === 'asc' ? '▲' : '▼') : ''}</span>
                       </button>
                     </th>
@@ -176,6 +279,9 @@ export function AdminWorkspacesPage() {
             <tbody>
               {rows.map((w) => {
                 const left = w.auQuota - w.auUsed
+                const cpuLeft = w.cpuQuota - w.cpuUsed
+                const memoryLeft = w.memoryQuota - w.memoryUsed
+                const over = measure === 'au' ? left < 0 : cpuLeft < 0 || memoryLeft < 0
                 return (
                   <tr key={w.id} className="border-b border-border last:border-0">
                     <th scope="row" className="px-3 py-2 text-left font-normal">
@@ -184,11 +290,19 @@ export function AdminWorkspacesPage() {
                       </Link>
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{w.deploymentCount}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{w.auUsed} AU</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{w.auQuota} AU</td>
-                    <td className={`px-3 py-2 text-right tabular-nums ${left < 0 ? 'text-danger' : ''}`}>{left < 0 ? `${-left} AU over` : `${left} AU`}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{measure === 'au' ? formatAu(w.auUsed) : formatResources(w.cpuUsed, w.memoryUsed)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{measure === 'au' ? formatAu(w.auQuota) : formatResources(w.cpuQuota, w.memoryQuota)}</td>
+                    <td className={`px-3 py-2 text-right tabular-nums ${over ? 'text-danger' : ''}`}>
+                      {measure === 'au'
+                        ? left < 0
+                          ? `${-left} AU over`
+                          : formatAu(left)
+                        : over
+                          ? `${cpuLeft < 0 ? formatCpu(-cpuLeft) : ''}${cpuLeft < 0 && memoryLeft < 0 ? ' and ' : ''}${memoryLeft < 0 ? formatMemory(-memoryLeft) : ''} over`
+                          : formatResources(cpuLeft, memoryLeft)}
+                    </td>
                     <td className="px-3 py-2">
-                      <UsageMeter row={w} />
+                      <UsageMeter row={w} measure={measure} />
                     </td>
                     {canSet ? (
                       <td className="px-3 py-2 text-right">
@@ -204,7 +318,13 @@ export function AdminWorkspacesPage() {
           </table>
         </ScrollArea>
       )}
-      {canSet && editingRow ? <QuotaDialog key={editingRow.id} row={editingRow} onClose={() => setEditing(null)} /> : null}
+      {canSet && editingRow ? (
+        measure === 'resources' && platform ? (
+          <ResourcesQuotaDialog key={editingRow.id} row={editingRow} unit={platform.astroUnit} onClose={() => setEditing(null)} />
+        ) : (
+          <AuQuotaDialog key={editingRow.id} row={editingRow} onClose={() => setEditing(null)} />
+        )
+      ) : null}
     </>
   )
 }

@@ -8,6 +8,10 @@ export const AdminWorkspaceQuotasQuery = graphql(`
       deploymentCount
       auQuota
       auUsed
+      cpuQuota
+      cpuUsed
+      memoryQuota
+      memoryUsed
     }
   }
 `)
@@ -18,6 +22,10 @@ export const UpdateWorkspaceQuotaMutation = graphql(`
       id
       auQuota
       auUsed
+      cpuQuota
+      cpuUsed
+      memoryQuota
+      memoryUsed
     }
   }
 `)
