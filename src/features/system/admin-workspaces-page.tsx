@@ -34,6 +34,16 @@ const formatAu = (au: number) => `${au} AU`
 /** CPU and memory together, as a platform without AU counts a quota. */
 const formatResources = (cpu: number, memory: number) => `${formatCpu(cpu)} · ${formatMemory(memory)}`
 
+/** CPU over memory in a cell, each kept whole on its line. */
+function ResourceAmounts({ cpu, memory }: { cpu: string; memory: string }) {
+  return (
+    <>
+      <span className="block whitespace-nowrap">{cpu}</span>
+      <span className="block whitespace-nowrap">{memory}</span>
+    </>
+  )
+}
+
 function UsageMeter({ row, measure }: { row: WorkspaceQuotaRow; measure: QuotaMeasure }) {
   const usage = usageOf(row, measure)
   const pct = Math.min(100, Math.round(usage * 100))
@@ -290,16 +300,25 @@ export function AdminWorkspacesPage() {
                       </Link>
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{w.deploymentCount}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{measure === 'au' ? formatAu(w.auUsed) : formatResources(w.cpuUsed, w.memoryUsed)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{measure === 'au' ? formatAu(w.auQuota) : formatResources(w.cpuQuota, w.memoryQuota)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {measure === 'au' ? formatAu(w.auUsed) : <ResourceAmounts cpu={formatCpu(w.cpuUsed)} memory={formatMemory(w.memoryUsed)} />}
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {measure === 'au' ? formatAu(w.auQuota) : <ResourceAmounts cpu={formatCpu(w.cpuQuota)} memory={formatMemory(w.memoryQuota)} />}
+                    </td>
                     <td className={`px-3 py-2 text-right tabular-nums ${over ? 'text-danger' : ''}`}>
-                      {measure === 'au'
-                        ? left < 0
-                          ? `${-left} AU over`
-                          : formatAu(left)
-                        : over
-                          ? `${cpuLeft < 0 ? formatCpu(-cpuLeft) : ''}${cpuLeft < 0 && memoryLeft < 0 ? ' and ' : ''}${memoryLeft < 0 ? formatMemory(-memoryLeft) : ''} over`
-                          : formatResources(cpuLeft, memoryLeft)}
+                      {measure === 'au' ? (
+                        left < 0 ? (
+                          `${-left} AU over`
+                        ) : (
+                          formatAu(left)
+                        )
+                      ) : (
+                        <ResourceAmounts
+                          cpu={cpuLeft < 0 ? `${formatCpu(-cpuLeft)} over` : formatCpu(cpuLeft)}
+                          memory={memoryLeft < 0 ? `${formatMemory(-memoryLeft)} over` : formatMemory(memoryLeft)}
+                        />
+                      )}
                     </td>
                     <td className="px-3 py-2">
                       <UsageMeter row={w} measure={measure} />
