@@ -126,13 +126,44 @@ function pageScript(session: string, scenario: Scenario): string {
   `
 }
 
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  dur?: number
+  args?: { name?: string }
+}
+
+/** The renderer main thread's style, layout and paint time while typing, from a devtools.timeline trace. */
+function printRendererWork(events: readonly TraceEvent[]) {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const totals = new Map<string, number>()
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.dur === undefined) continue
+    if (!RENDERER_WORK.has(e.name)) continue
+    totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000)
+  }
+  console.log(`renderer main thread while typing (ms, over ${KEYSTROKES} keystrokes):`)
+  for (const [name, total] of [...totals].sort((a, b) => b[1] - a[1])) console.log(`  ${Math.round(total).toString().padStart(6)}  ${name}`)
+}
+const RENDERER_WORK = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'CommitLoad', 'HitTest', 'EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'ParseHTML', 'MajorGC', 'MinorGC'])
+
 /** Where the main thread's time goes while typing: the top functions by self time (BENCH_PROFILE=1, best on a build with --minify false). */
 async function startProfile(page: Page): Promise<() => Promise<void>> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
   await cdp.send('Profiler.start')
+  // And the renderer's own work (style, layout, paint), which the JS profile shows only as "(program)".
+  const events: TraceEvent[] = []
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])))
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' })
   return async () => {
+    const traced = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()))
+    await cdp.send('Tracing.end')
+    await traced
+    printRendererWork(events)
     const { profile } = await cdp.send('Profiler.stop')
     const self = new Map<string, number>()
     const dt = new Map<number, number>()
