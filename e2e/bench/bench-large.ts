@@ -281,6 +281,10 @@ function report(scenario: Scenario, result: Awaited<ReturnType<typeof run>>) {
   rows.push(['target (under 100 ms per keystroke)', median(totals) < TARGET_MS && worst < TARGET_MS ? 'met' : 'MISSED'])
   printTable(scenario.title, rows)
   console.log(`  per keystroke (ms): ${samples.map((s) => `${s.char}:${Math.round(s.total)}`).join(' ')}`)
+  if (scenario.serverSide) {
+    const split = (s: Sample) => (s.request ? `${s.char}:${[s.request.wait, s.request.answer, s.request.render].map(Math.round).join('+')}` : `${s.char}:?`)
+    console.log(`  per keystroke, to the request + the answer + to the rows painted (ms): ${samples.map(split).join(' ')}`)
+  }
 }
 
 const scenarios: Scenario[] = [
