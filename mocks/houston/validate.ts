@@ -2,17 +2,13 @@
 // `field` names the argument or JSON path, so the console can put the message
 // next to the input it concerns.
 import type { z } from 'zod'
+import { isEmailAddress, normaliseEmail } from '../../src/lib/email'
 import { envVarKeyProblem } from '../../src/lib/env-vars'
 import { badInput } from './errors'
 import type { EnvVarRecord } from './state'
 
 export const LABEL_MAX = 100
 export const DESCRIPTION_MAX = 1000
-const EMAIL_MAX = 254
-// Deliberately simple: one @, no spaces, a dot in the domain. Real address
-// validation is the mail server's business.
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
-
 export const tooLong = (field: string, what: string, max: number, length: number) =>
   badInput(field, `${what} is at most ${max} characters (this one has ${length}).`)
 
@@ -30,15 +26,11 @@ export function description(value: string | null | undefined, field = 'descripti
   return trimmed || null
 }
 
-export function isEmail(value: string): boolean {
-  return value.length <= EMAIL_MAX && EMAIL_PATTERN.test(value)
-}
-
 /** A syntactically valid email, lower-cased. */
 export function email(value: string, field = 'email'): string {
-  const trimmed = value.trim().toLowerCase()
+  const trimmed = normaliseEmail(value)
   if (!trimmed) throw badInput(field, 'Enter an email address.')
-  if (!isEmail(trimmed)) throw badInput(field, `"${value.trim()}" is not a valid email address.`)
+  if (!isEmailAddress(trimmed)) throw badInput(field, `"${value.trim()}" is not a valid email address.`)
   return trimmed
 }
 

@@ -42,6 +42,17 @@ describe('signing in and out', () => {
     expect(screen.getByText('Enter your password.')).toBeInTheDocument()
   })
 
+  it('sends an internationalised address, which the platform accepts, to the server', async () => {
+    const user = userEvent.setup()
+    renderApp({ route: '/sign-in' })
+    await user.type(await screen.findByLabelText('Email'), 'josé@example.com')
+    await user.type(screen.getByLabelText('Password'), 'demo')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    // No such account: the server's answer, not the form's.
+    expect(await screen.findByRole('alert')).toHaveTextContent(/password|credentials|invalid/i)
+    expect(screen.queryByText('Enter a valid email address.')).not.toBeInTheDocument()
+  })
+
   it('signs out from the account menu and forgets the session', async () => {
     const user = userEvent.setup()
     const token = await backend.as('editor@example.com')

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { InlineAlert } from '@/components/ui/states'
+import { isEmailAddress } from '@/lib/email'
 import { firstProblem } from '@/lib/graphql-errors'
 import { navigableUrl } from '@/lib/navigable-url'
 import { safeReturnTo } from '@/lib/return-to'
@@ -15,7 +16,8 @@ import { readSession, writeSession } from '@/lib/session-store'
 import { AuthConfigQuery, CreateTokenMutation } from './operations'
 
 const schema = z.object({
-  email: z.string().trim().min(1, 'Enter your email.').pipe(z.email('Enter a valid email address.')),
+  // The platform's rule, so that an account with an internationalised address can sign in.
+  email: z.string().trim().min(1, 'Enter your email.').refine(isEmailAddress, 'Enter a valid email address.'),
   password: z.string().min(1, 'Enter your password.'),
 })
 type Values = z.infer<typeof schema>

@@ -1,19 +1,18 @@
 import { useMutation } from '@apollo/client/react'
 import { useState } from 'react'
 import { toast } from 'sonner'
-import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { InlineAlert } from '@/components/ui/states'
+import { isEmailAddress } from '@/lib/email'
 import { apiProblems } from '@/lib/graphql-errors'
 import { DeploymentAlertsUpdateMutation } from './operations'
-
-const emailSchema = z.email()
 
 /** Splits what was typed (commas, spaces, new lines) into addresses, and says which are not addresses or repeat. */
 export function parseEmails(text: string, existing: readonly string[]): { emails: string[]; problem: string | null } {
   const parts = text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean)
-  const bad = parts.filter((p) => !emailSchema.safeParse(p).success)
+  // The platform's rule, which lets internationalised addresses through (z.email() refused josé@example.com).
+  const bad = parts.filter((p) => !isEmailAddress(p))
   if (bad.length > 0) return { emails: [], problem: `Not an email address: ${bad.join(', ')}` }
   const seen = new Set(existing.map((e) => e.toLowerCase()))
   const dup = parts.filter((p) => {

@@ -2,21 +2,8 @@
 // tested in a table: what counts as an address, which rows are refused before
 // anything is sent, and what the server's answer means for each address.
 import { z } from 'zod'
+import { isEmailAddress, normaliseEmail } from '@/lib/email'
 import { ROLES, type Role } from '@/lib/permissions'
-
-const EMAIL_MAX = 254
-// The server's rule (one @, no spaces, a dot in the domain): the form refuses
-// nothing the server would accept, and sends nothing it would refuse for shape.
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
-
-export function normaliseEmail(value: string): string {
-  return value.trim().toLowerCase()
-}
-
-export function isEmailAddress(value: string): boolean {
-  const v = normaliseEmail(value)
-  return v.length <= EMAIL_MAX && EMAIL_PATTERN.test(v)
-}
 
 /**
  * Addresses in pasted text: separated by commas, semicolons or white space;
