@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState } from 'react'
+import { type ReactNode, type SubmitEventHandler, useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { Link } from 'react-router'
 import { toast } from 'sonner'
@@ -13,7 +13,7 @@ import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/
 import { useAccess } from '@/features/auth'
 import { usePlatformConfig } from '@/features/deployments'
 import { formatCpu, formatMemory } from '@/lib/au'
-import { apiProblems } from '@/lib/graphql-errors'
+import { type ApiProblem, apiProblems } from '@/lib/graphql-errors'
 import { useSearchState } from '@/lib/search-params'
 import {
   coresToAu,
@@ -75,41 +75,48 @@ function UsageMeter({ row, measure }: { row: WorkspaceQuotaRow; measure: QuotaMe
   )
 }
 
-function AuQuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () => void }) {
-  const form = useForm<QuotaForm>({ resolver: zodResolver(quotaFormSchema), defaultValues: { auQuota: row.auQuota } })
+/** A workspace's quota and use as the mutation answers them. */
+type SavedQuota = Omit<WorkspaceQuotaRow, 'label' | 'deploymentCount'>
+
+/** Sends a new quota (in AU, as the API stores it); the server's refusal of the amount belongs on the field. */
+function useQuotaUpdate(row: WorkspaceQuotaRow, onClose: () => void) {
   const [update, { loading, error }] = useMutation(UpdateWorkspaceQuotaMutation)
   const problems = error ? apiProblems(error) : []
   const onField = problems.find((p) => p.field === 'auQuota')
-  const elsewhere = problems.filter((p) => p !== onField)
-
-  const submit = async (values: QuotaForm) => {
-    const result = await update({ variables: { workspaceUuid: row.id, auQuota: values.auQuota } }).catch(() => null)
+  const save = async (auQuota: number, announce: (saved: SavedQuota) => void) => {
+    const result = await update({ variables: { workspaceUuid: row.id, auQuota } }).catch(() => null)
     const saved = result?.data?.updateWorkspaceQuota
     if (!saved) return
-    toast.success(`${row.label}: quota set to ${saved.auQuota} AU`, { description: `${saved.auUsed} AU in use, ${saved.auQuota - saved.auUsed} AU left.` })
+    announce(saved)
     onClose()
   }
+  return { loading, fieldProblem: onField?.message, elsewhere: problems.filter((p) => p !== onField), save }
+}
 
+interface QuotaDialogFrameProps {
+  title: string
+  description: string
+  loading: boolean
+  submitting: boolean
+  elsewhere: readonly ApiProblem[]
+  onClose: () => void
+  onSubmit: SubmitEventHandler<HTMLFormElement>
+  children: ReactNode
+}
+
+/** The quota dialogs' frame: the form, the server's other problems, Cancel and Set quota. */
+function QuotaDialogFrame({ title, description, loading, submitting, elsewhere, onClose, onSubmit, children }: QuotaDialogFrameProps) {
   return (
     <Dialog
       open
       onOpenChange={(open) => {
         if (!open && !loading) onClose()
       }}
-      title={`Set the AU quota of ${row.label}`}
-      description={`Its deployments use ${row.auUsed} AU now; the quota is ${row.auQuota} AU. Deployments cannot be created or scaled past the quota.`}
+      title={title}
+      description={description}
     >
-      <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
-        <TextField
-          label="AU quota"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          step={1}
-          hint={`A whole number of AU. It cannot go below the ${row.auUsed} AU in use; the server checks this against the latest use.`}
-          error={form.formState.errors.auQuota?.message ?? onField?.message}
-          {...form.register('auQuota', { valueAsNumber: true })}
-        />
+      <form noValidate className="space-y-4" onSubmit={onSubmit}>
+        {children}
         {elsewhere.map((p) => (
           <InlineAlert key={p.message} tone="danger">
             {p.message}
@@ -119,12 +126,44 @@ function AuQuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () =
           <Button onClick={onClose} disabled={loading}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting}>
+          <Button type="submit" variant="primary" busy={loading || submitting}>
             Set quota
           </Button>
         </div>
       </form>
     </Dialog>
+  )
+}
+
+function AuQuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () => void }) {
+  const form = useForm<QuotaForm>({ resolver: zodResolver(quotaFormSchema), defaultValues: { auQuota: row.auQuota } })
+  const { loading, fieldProblem, elsewhere, save } = useQuotaUpdate(row, onClose)
+  const submit = (values: QuotaForm) =>
+    save(values.auQuota, (saved) =>
+      toast.success(`${row.label}: quota set to ${saved.auQuota} AU`, { description: `${saved.auUsed} AU in use, ${saved.auQuota - saved.auUsed} AU left.` }),
+    )
+
+  return (
+    <QuotaDialogFrame
+      title={`Set the AU quota of ${row.label}`}
+      description={`Its deployments use ${row.auUsed} AU now; the quota is ${row.auQuota} AU. Deployments cannot be created or scaled past the quota.`}
+      loading={loading}
+      submitting={form.formState.isSubmitting}
+      elsewhere={elsewhere}
+      onClose={onClose}
+      onSubmit={form.handleSubmit(submit)}
+    >
+      <TextField
+        label="AU quota"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step={1}
+        hint={`A whole number of AU. It cannot go below the ${row.auUsed} AU in use; the server checks this against the latest use.`}
+        error={form.formState.errors.auQuota?.message ?? fieldProblem}
+        {...form.register('auQuota', { valueAsNumber: true })}
+      />
+    </QuotaDialogFrame>
   )
 }
 
@@ -136,60 +175,40 @@ function AuQuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () =
 function ResourcesQuotaDialog({ row, unit, onClose }: { row: WorkspaceQuotaRow; unit: { cpu: number; memory: number }; onClose: () => void }) {
   const schema = useMemo(() => cpuQuotaFormSchema(unit.cpu), [unit.cpu])
   const form = useForm<CpuQuotaForm>({ resolver: zodResolver(schema), defaultValues: { cores: String(row.cpuQuota / 1000) } })
-  const [update, { loading, error }] = useMutation(UpdateWorkspaceQuotaMutation)
-  const problems = error ? apiProblems(error) : []
-  const onField = problems.find((p) => p.field === 'auQuota')
-  const elsewhere = problems.filter((p) => p !== onField)
+  const { loading, fieldProblem, elsewhere, save } = useQuotaUpdate(row, onClose)
   const typedAu = coresToAu(useWatch({ control: form.control, name: 'cores' }), unit.cpu)
-
   const submit = async (values: CpuQuotaForm) => {
     const auQuota = coresToAu(values.cores, unit.cpu)
     if (auQuota === null) return
-    const result = await update({ variables: { workspaceUuid: row.id, auQuota } }).catch(() => null)
-    const saved = result?.data?.updateWorkspaceQuota
-    if (!saved) return
-    toast.success(`${row.label}: quota set to ${formatCpu(saved.cpuQuota)} and ${formatMemory(saved.memoryQuota)}`, {
-      description: `${formatResources(saved.cpuUsed, saved.memoryUsed)} in use.`,
-    })
-    onClose()
+    await save(auQuota, (saved) =>
+      toast.success(`${row.label}: quota set to ${formatCpu(saved.cpuQuota)} and ${formatMemory(saved.memoryQuota)}`, {
+        description: `${formatResources(saved.cpuUsed, saved.memoryUsed)} in use.`,
+      }),
+    )
   }
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => {
-        if (!open && !loading) onClose()
-      }}
+    <QuotaDialogFrame
       title={`Set the CPU and memory quota of ${row.label}`}
       description={`Its deployments use ${formatCpu(row.cpuUsed)} and ${formatMemory(row.memoryUsed)} now; the quota is ${formatCpu(row.cpuQuota)} and ${formatMemory(row.memoryQuota)}. Deployments cannot be created or scaled past it.`}
+      loading={loading}
+      submitting={form.formState.isSubmitting}
+      elsewhere={elsewhere}
+      onClose={onClose}
+      onSubmit={form.handleSubmit(submit)}
     >
-      <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
-        <TextField
-          label="CPU quota (cores)"
-          inputMode="decimal"
-          autoComplete="off"
-          hint={`In steps of ${unit.cpu / 1000} CPU, each with ${formatMemory(unit.memory)} of memory. It cannot go below the CPU or memory in use; the server checks this against the latest use.`}
-          error={form.formState.errors.cores?.message ?? onField?.message}
-          {...form.register('cores')}
-        />
-        <p className="text-sm" aria-live="polite">
-          {typedAu === null ? 'Memory follows the CPU.' : `With ${formatMemory(typedAu * unit.memory)} of memory.`}
-        </p>
-        {elsewhere.map((p) => (
-          <InlineAlert key={p.message} tone="danger">
-            {p.message}
-          </InlineAlert>
-        ))}
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button onClick={onClose} disabled={loading}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={loading || form.formState.isSubmitting}>
-            Set quota
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <TextField
+        label="CPU quota (cores)"
+        inputMode="decimal"
+        autoComplete="off"
+        hint={`In steps of ${unit.cpu / 1000} CPU, each with ${formatMemory(unit.memory)} of memory. It cannot go below the CPU or memory in use; the server checks this against the latest use.`}
+        error={form.formState.errors.cores?.message ?? fieldProblem}
+        {...form.register('cores')}
+      />
+      <p className="text-sm" aria-live="polite">
+        {typedAu === null ? 'Memory follows the CPU.' : `With ${formatMemory(typedAu * unit.memory)} of memory.`}
+      </p>
+    </QuotaDialogFrame>
   )
 }
 
