@@ -97,6 +97,22 @@ describe('all users', () => {
     expect(cellsOf(/Nico Brandt/).roles).toBe('None')
   })
 
+  it('brings a searched row up to date after a change, though a search’s answers are not kept in the cache', async () => {
+    const { user } = await openAs('admin@example.com', '/admin/users?q=nico')
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Users matching nico' })).getAllByRole('rowheader')).toHaveLength(1))
+    await user.click(screen.getByRole('button', { name: 'System roles of Nico Brandt' }))
+    const dialog = await screen.findByRole('dialog', { name: 'System roles of Nico Brandt' })
+    await user.click(within(dialog).getByRole('button', { name: 'Grant system viewer' }))
+    // The dialog shows the change at once, from the server's answer.
+    expect(await within(dialog).findByRole('button', { name: 'Revoke system viewer' })).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(cellsOf(/Nico Brandt/).roles).toBe('System viewer'))
+
+    await user.click(screen.getByRole('button', { name: 'Deactivate Nico Brandt' }))
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Deactivate user' }))
+    await waitFor(() => expect(cellsOf(/Nico Brandt/).status).toBe('Deactivated'))
+  })
+
   it('shows the server’s refusal to remove the last system admin', async () => {
     const { user } = await openAs('admin@example.com')
     await user.click(screen.getByRole('button', { name: 'System roles of Jordan Blake' }))

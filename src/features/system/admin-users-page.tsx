@@ -31,12 +31,15 @@ const nameOf = (u: AdminUserFragment) => u.fullName ?? u.username
 function SystemRolesDialog({ user, onClose }: { user: AdminUserFragment; onClose: () => void }) {
   const { bindings, user: me } = useSession()
   const grantable = grantableRolesOn(bindings, { scope: 'SYSTEM' })
-  const held = systemRolesOf(user.roleBindings)
   const isSelf = me.id === user.id
-  const refetchQueries = isSelf ? ['Self'] : []
+  // The list is fetched again (a searched list is not kept in the cache), and the session's own roles.
+  const refetchQueries = isSelf ? ['AdminUsers', 'Self'] : ['AdminUsers']
   const [grant, granting] = useMutation(CreateSystemRoleBindingMutation, { refetchQueries })
   const [revoke, revoking] = useMutation(DeleteSystemRoleBindingMutation, { refetchQueries })
   const [pending, setPending] = useState<Role | null>(null)
+  // The user as the last change left them, until the list brings them back.
+  const [changed, setChanged] = useState<AdminUserFragment | null>(null)
+  const held = systemRolesOf((changed ?? user).roleBindings)
   const error = granting.error ?? revoking.error
 
   const change = async (role: Role, has: boolean) => {
@@ -44,12 +47,13 @@ function SystemRolesDialog({ user, onClose }: { user: AdminUserFragment; onClose
     granting.reset()
     revoking.reset()
     const variables = { userId: user.id, role }
-    const ok = await (has ? revoke({ variables }) : grant({ variables })).then(
-      (r) => Boolean(r.data),
-      () => false,
-    )
+    const answer = await (has
+      ? revoke({ variables }).then((r) => r.data?.deleteSystemRoleBinding.user)
+      : grant({ variables }).then((r) => r.data?.createSystemRoleBinding.user)
+    ).catch(() => undefined)
     setPending(null)
-    if (ok) toast.success(`${nameOf(user)}: ${ROLE_LABELS[role].toLowerCase()} ${has ? 'revoked' : 'granted'}`)
+    if (answer) setChanged(answer)
+    if (answer) toast.success(`${nameOf(user)}: ${ROLE_LABELS[role].toLowerCase()} ${has ? 'revoked' : 'granted'}`)
   }
 
   return (
@@ -94,7 +98,7 @@ function SystemRolesDialog({ user, onClose }: { user: AdminUserFragment; onClose
 }
 
 function StatusDialog({ user, onClose }: { user: AdminUserFragment; onClose: () => void }) {
-  const [update, { loading, error }] = useMutation(UpdateUserStatusMutation)
+  const [update, { loading, error }] = useMutation(UpdateUserStatusMutation, { refetchQueries: ['AdminUsers'] })
   const deactivate = user.status !== 'inactive'
   const confirm = async () => {
     const result = await update({ variables: { userUuid: user.id, status: deactivate ? 'inactive' : 'active' } }).catch(() => null)
@@ -215,7 +219,13 @@ export function AdminUsersPage() {
   const q = search.q.trim()
   // The list follows what is typed at once (a cursor belongs to the search in the URL).
   const typed = draft.trim()
-  const { data, previousData, loading, error, refetch } = useQuery(AdminUsersQuery, { variables: usersVariables(typed, typed === q ? search.after : undefined) })
+  // A search's answers are not kept in the cache: typing through thousands of users would keep every
+  // one seen for the life of the tab, and storing 50 users with their bindings costs each keystroke
+  // about 15 ms. The unsearched list is kept, so coming back to it shows it at once.
+  const { data, previousData, loading, error, refetch } = useQuery(AdminUsersQuery, {
+    variables: usersVariables(typed, typed === q ? search.after : undefined),
+    fetchPolicy: typed ? 'no-cache' : 'cache-and-network',
+  })
   const shown = data ?? previousData
   // The search the rows on screen answer: the caption and the empty state speak of that one.
   const [answeredQ, setAnsweredQ] = useState(typed)
