@@ -8,7 +8,7 @@ import { InlineAlert } from './states'
 export interface ConfirmDialogProps {
   open: boolean
   onOpenChange: (open: boolean) => void
-  title: string
+  title: ReactNode
   description?: ReactNode
   /** The confirming button's text: says what happens ("Remove member"), never "OK". */
   confirmLabel: string

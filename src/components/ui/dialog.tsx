@@ -4,7 +4,7 @@ import { type ReactNode, useRef } from 'react'
 export interface DialogProps {
   open: boolean
   onOpenChange: (open: boolean) => void
-  title: string
+  title: ReactNode
   description?: ReactNode
   children: ReactNode
 }
