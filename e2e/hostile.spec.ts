@@ -5,7 +5,7 @@
 // the data becomes an element, an event handler or a javascript: link, and the
 // page never scrolls sideways, wide or narrow: long values wrap or truncate,
 // the full value kept in a title or on the detail page.
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { HOSTILE, HOSTILE_EMAILS } from '../mocks/hostile'
 import { stableId } from '../mocks/houston/random'
 import { SEED_IDS } from '../mocks/houston/seed'
@@ -21,6 +21,9 @@ const FINANCE = `${WS}/deployments/${stableId('deployment:finance-reporting')}`
 const LEGACY = `${WS}/deployments/${HOSTILE_SEED.airflowUrl.deploymentId}`
 const MARCUS = stableId('user:marcus.johnson')
 const MARKETING = `/workspaces/${stableId('workspace:marketing')}`
+/** Both named HOSTILE.rtl, a right-to-left override never closed. */
+const ML_RESEARCH = `/workspaces/${stableId('workspace:ml-research')}`
+const EVENT_INGESTION = `${WS}/deployments/${stableId('deployment:event-ingestion')}`
 const FINANCE_ANALYSTS = stableId('team:finance-analysts')
 /** What a 100-character label holds: the first 100 characters of the 10,000. */
 const LONG_LABEL = HOSTILE.unbroken.slice(0, 100)
@@ -57,6 +60,29 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 /** What the text fields so named hold. */
 function fieldValues(page: Page, name: RegExp): Promise<string[]> {
   return page.getByRole('textbox', { name }).evaluateAll((fields) => fields.map((f) => (f instanceof HTMLInputElement ? f.value : '')))
+}
+
+/**
+ * Where each character of `words` (the console's own, after a name in `within`) is drawn, left to right:
+ * true when each lies to the right of the one before, as English reads; false when a right-to-left override
+ * in the name runs on into them.
+ */
+function readsLeftToRight(within: Locator, words: string): Promise<boolean | null> {
+  return within.evaluate((element, text) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(text) ?? -1
+      if (at < 0) continue
+      const lefts = Array.from({ length: text.length }, (_, i) => {
+        const range = document.createRange()
+        range.setStart(node, at + i)
+        range.setEnd(node, at + i + 1)
+        return range.getBoundingClientRect().left
+      })
+      return lefts.every((left, i) => i === 0 || left > (lefts[i - 1] ?? left))
+    }
+    return null
+  }, words)
 }
 
 interface Screen {
@@ -134,6 +160,32 @@ test.describe('hostile strings served by the backend', () => {
     // The backend sends a javascript: URL as this deployment's Airflow UI: no link is made of it.
     await visit(page, { path: LEGACY, heading: HOSTILE.javascriptUrl, texts: [HOSTILE.words] })
     await expect(page.getByRole('link', { name: /Open Airflow UI/ })).toHaveCount(0)
+  })
+
+  test('a right-to-left override that a name never closes does not turn the console’s words around', async ({ page }) => {
+    await signIn(page)
+    for (const [path, words] of [
+      [`${ML_RESEARCH}/settings`, ': settings'],
+      [`${ML_RESEARCH}/teams`, ': teams'],
+      [`${EVENT_INGESTION}/resources`, ': resources'],
+      [`${EVENT_INGESTION}/logs`, ': logs'],
+    ] as const) {
+      await test.step(path, async () => {
+        await page.goto(path)
+        const heading = page.getByRole('heading', { level: 1, name: `${HOSTILE.rtl}${words}` })
+        await expect(heading).toBeVisible({ timeout: 15_000 })
+        expect(await readsLeftToRight(heading, words), `"${words}" reads left to right`).toBe(true)
+      })
+    }
+    // And in the toast after a change.
+    await page.goto('/admin/workspaces')
+    await page.getByRole('button', { name: `Set quota of ${HOSTILE.rtl}` }).click()
+    const dialog = page.getByRole('dialog', { name: `Set the AU quota of ${HOSTILE.rtl}` })
+    await dialog.getByRole('spinbutton', { name: 'AU quota' }).fill('310')
+    await dialog.getByRole('button', { name: 'Set quota' }).click()
+    const toast = page.getByRole('listitem').filter({ hasText: `${HOSTILE.rtl}: quota set to 310 AU` })
+    await expect(toast).toBeVisible()
+    expect(await readsLeftToRight(toast, ': quota set to'), 'the toast reads left to right').toBe(true)
   })
 
   test('log lines show them as text, found by a hostile search', async ({ page }) => {

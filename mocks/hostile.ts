@@ -28,8 +28,11 @@ export const HOSTILE = {
   unbroken: 'W'.repeat(10_000),
   /** 1,000 characters of ordinary words (a description's maximum). */
   words: words(1_000),
-  /** U+202E RIGHT-TO-LEFT OVERRIDE makes "fdp.exe" read "exe.pdf"; then Arabic and Hebrew. */
-  rtl: 'Invoice \u202Efdp.exe\u202C مرحبا بالعالم שלום עולם',
+  /**
+   * U+202E RIGHT-TO-LEFT OVERRIDE makes "fdp.exe" read "exe.pdf", then Arabic and Hebrew; the override is
+   * never closed (no U+202C), so whatever follows on the same line runs backwards unless the name is isolated.
+   */
+  rtl: 'Invoice \u202Efdp.exe مرحبا بالعالم שלום עולם',
   /** Zero-width space, non-joiner, joiner, word joiner and BOM between letters. */
   zeroWidth: 'zero\u200Bwidth\u200Cnon\u200Djoiner\u2060word\uFEFFjoiner',
   /** Stacked combining marks ("Zalgo"). */
