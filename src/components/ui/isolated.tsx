@@ -21,3 +21,26 @@ export function isolated(strings: TemplateStringsArray, ...names: readonly (stri
     </>
   )
 }
+
+/** Names joined as `names.join(separator)` would, each in a `<bdi>` of its own: "Ops, שלום, Data". */
+export function isolatedList(names: readonly (string | number)[], separator = ', '): ReactElement {
+  return (
+    <>
+      {names.map((name, i) => (
+        <Fragment key={i}>
+          {i > 0 ? separator : null}
+          <bdi>{name}</bdi>
+        </Fragment>
+      ))}
+    </>
+  )
+}
+
+/** A tagged template for a sentence around names: `plain` or `isolated`. */
+export type Wording<T> = (strings: TemplateStringsArray, ...names: readonly (string | number)[]) => T
+
+/**
+ * The string a template literal makes: for a sentence written once, by a function that takes its wording
+ * (`plain` where a string is needed, `isolated` where it is shown).
+ */
+export const plain: Wording<string> = (strings, ...names) => strings.reduce((out, text, i) => out + text + (i < names.length ? String(names[i]) : ''), '')

@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { InlineAlert } from '@/components/ui/states'
 import { isEmailAddress } from '@/lib/email'
 import { apiProblems } from '@/lib/graphql-errors'
@@ -38,7 +39,7 @@ export function AlertEmailsSection({ deploymentId, emails, canEdit, busyReason }
   const [update, { loading, error }] = useMutation(DeploymentAlertsUpdateMutation)
   const serverProblem = error ? apiProblems(error)[0]?.message : null
 
-  const save = async (next: string[], done: string) => {
+  const save = async (next: string[], done: ReactNode) => {
     const result = await update({ variables: { deploymentUuid: deploymentId, alertEmails: next } }).catch(() => null)
     if (!result?.data) return false
     toast.success(done)
@@ -49,7 +50,7 @@ export function AlertEmailsSection({ deploymentId, emails, canEdit, busyReason }
     const { emails: added, problem } = parseEmails(draft, emails)
     setLocalProblem(problem)
     if (problem || added.length === 0) return
-    if (await save([...emails, ...added], added.length === 1 ? `${added[0] ?? ''} will get alerts` : `${added.length} addresses will get alerts`)) setDraft('')
+    if (await save([...emails, ...added], added.length === 1 ? isolated`${added[0] ?? ''} will get alerts` : `${added.length} addresses will get alerts`)) setDraft('')
   }
 
   return (
@@ -66,7 +67,7 @@ export function AlertEmailsSection({ deploymentId, emails, canEdit, busyReason }
             <li key={e} className="flex items-center justify-between gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
               <span className="break-all">{e}</span>
               {canEdit ? (
-                <Button size="sm" variant="ghost" aria-label={`Remove ${e}`} disabled={loading || Boolean(busyReason)} onClick={() => void save(emails.filter((x) => x !== e), `${e} removed from alerts`)}>
+                <Button size="sm" variant="ghost" aria-label={`Remove ${e}`} disabled={loading || Boolean(busyReason)} onClick={() => void save(emails.filter((x) => x !== e), isolated`${e} removed from alerts`)}>
                   Remove
                 </Button>
               ) : null}

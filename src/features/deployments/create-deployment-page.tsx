@@ -6,6 +6,7 @@ import { toast } from 'sonner'
 import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { FieldShell, inputClasses, TextAreaField, TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { componentTotals, defaultSizing, deploymentResources, extraResources, formatCpu, formatMemory, remainingAu, remainingResources, type Sizing, sizingToConfig, totalAu, withStrategy, workspaceResources } from '@/lib/au'
@@ -73,7 +74,7 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
     }).catch(() => null)
     const created = result?.data?.createDeployment
     if (!created) return
-    toast.success(`Deployment “${created.label}” created`, { description: `Release name: ${created.releaseName}` })
+    toast.success(isolated`Deployment “${created.label}” created`, { description: isolated`Release name: ${created.releaseName}` })
     await navigate(`/workspaces/${workspaceId}/deployments/${created.id}?created=1`)
   }
 
@@ -158,12 +159,13 @@ function CreateDeploymentForm({ platform, workspaceId }: { platform: PlatformCon
         </p>
         {!platform.auEnabled && ws && leftResources ? (
           <p className={`mt-2 text-sm ${fitsResources ? 'text-muted' : 'text-danger'}`}>
-            {ws.label} has {formatCpu(leftResources.cpu)} and {formatMemory(leftResources.memory)} left of its quota.
+            <bdi>{ws.label}</bdi> has {formatCpu(leftResources.cpu)} and {formatMemory(leftResources.memory)} left of its quota.
           </p>
         ) : null}
         {platform.auEnabled && ws && left !== null ? (
           <p className={`mt-2 text-sm ${total > left ? 'text-danger' : 'text-muted'}`}>
-            {total > left ? `This needs ${total} AU but ${ws.label} has ${left} AU left of its ${ws.auQuota} AU quota.` : `${ws.label} has ${left} AU left of its ${ws.auQuota} AU quota.`}
+            {total > left ? `This needs ${total} AU but ` : null}
+            <bdi>{ws.label}</bdi> has {left} AU left of its {ws.auQuota} AU quota.
           </p>
         ) : null}
       </aside>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { TypedConfirmDialog } from '@/components/ui/confirm-dialog'
+import { isolated } from '@/components/ui/isolated'
 import { DeleteDeploymentMutation } from './operations'
 
 export function DeleteDeploymentSection({ deploymentId, workspaceId, label, releaseName }: { deploymentId: string; workspaceId: string; label: string; releaseName: string }) {
@@ -20,7 +21,7 @@ export function DeleteDeploymentSection({ deploymentId, workspaceId, label, rele
     const result = await remove({ variables: { deploymentUuid: deploymentId } }).catch(() => null)
     if (!result?.data) return
     setOpen(false)
-    toast.success(`Deployment “${label}” (${releaseName}) deleted`)
+    toast.success(isolated`Deployment “${label}” (${releaseName}) deleted`)
     await navigate(`/workspaces/${workspaceId}`, { replace: true })
   }
 
@@ -36,8 +37,8 @@ export function DeleteDeploymentSection({ deploymentId, workspaceId, label, rele
       <TypedConfirmDialog
         open={open}
         onOpenChange={setOpen}
-        title={`Delete ${label}?`}
-        description={`Type the release name ${releaseName} to confirm.`}
+        title={isolated`Delete ${label}?`}
+        description={isolated`Type the release name ${releaseName} to confirm.`}
         inputLabel="Release name"
         expected={releaseName}
         confirmLabel="Delete this deployment"

@@ -5,6 +5,7 @@ import { stableId } from '../../../mocks/houston/random'
 import { SEED_IDS } from '../../../mocks/houston/seed'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { sentence } from '@/testing/text'
 
 const backend = useTestBackend()
 const historyOf = (id: string, query = '') => `/workspaces/${SEED_IDS.dataPlatform}/deployments/${id}/history${query}`
@@ -52,7 +53,7 @@ describe('the deploy history', () => {
     await user.type(within(dialog).getByLabelText('Description'), 'deploy-42 broke the orders load')
     await user.click(within(dialog).getByRole('button', { name: 'Redeploy deploy-34' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(await screen.findByText('Rolling back Customer ETL to deploy-34')).toBeInTheDocument()
+    expect(await screen.findByText(sentence('Rolling back Customer ETL to deploy-34'))).toBeInTheDocument()
     await waitFor(() => expect(screen.getByText(/43 deploys/)).toBeInTheDocument())
     const first = rows()[0] as HTMLElement
     expect(within(first).getByRole('rowheader')).toHaveTextContent(/deploy-34(Rolling out|Running)Redeploy of deploy-34/)
@@ -62,7 +63,7 @@ describe('the deploy history', () => {
 
   it('explains why a deployment on an NFS volume cannot roll back, and offers no redeploy', async () => {
     await openAs('admin@example.com', historyOf(stableId('deployment:legacy-reports')))
-    expect(screen.getByText(/Rollback is not available: Legacy Reports takes its DAGs from an NFS volume/)).toBeInTheDocument()
+    expect(screen.getByText(sentence(/Rollback is not available: Legacy Reports takes its DAGs from an NFS volume/))).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /Redeploy/ })).not.toBeInTheDocument()
   })
 

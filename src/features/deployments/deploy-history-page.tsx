@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { z } from 'zod'
 import { Button } from '@/components/ui/button'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
@@ -63,7 +64,7 @@ export function DeployHistoryPage() {
   return (
     <>
       <PageHeader
-        title={`${d.label}: deploy history`}
+        title={isolated`${d.label}: deploy history`}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={d.status} />
@@ -80,10 +81,12 @@ export function DeployHistoryPage() {
         </div>
       ) : null}
       <div className="mb-4 space-y-3">
-        {deploying ? <InlineAlert tone="info">{d.label} is deploying; this page updates by itself.</InlineAlert> : null}
+        {deploying ? <InlineAlert tone="info">
+            <bdi>{d.label}</bdi> is deploying; this page updates by itself.
+          </InlineAlert> : null}
         {!rollbackAllowed ? (
           <InlineAlert tone="info">
-            Rollback is not available: {d.label} takes its DAGs from {DAG_SOURCE[d.dagDeployment.type]}, so its DAGs are not part of a deploy.
+            Rollback is not available: <bdi>{d.label}</bdi> takes its DAGs from {DAG_SOURCE[d.dagDeployment.type]}, so its DAGs are not part of a deploy.
           </InlineAlert>
         ) : canEdit ? (
           <p className="text-sm text-muted">
@@ -145,11 +148,13 @@ export function DeployHistoryPage() {
                     <div className="text-xs text-muted">{formatRelative(r.createdAt)}</div>
                   </td>
                   <th scope="row" className="px-3 py-2 text-left font-normal">
-                    <span className="font-mono font-medium">{r.imageTag}</span>
+                    <span className="font-mono font-medium">
+                      <bdi>{r.imageTag}</bdi>
+                    </span>
                     {r.isCurrent ? (
                       <span className="ml-2 rounded-full border border-success bg-success-soft px-2 py-0.5 text-xs font-medium text-success">{deploying ? 'Rolling out' : 'Running'}</span>
                     ) : null}
-                    {r.redeployOf ? <div className="text-xs text-muted">Redeploy of {r.redeployOf.imageTag}</div> : null}
+                    {r.redeployOf ? <div className="text-xs text-muted">Redeploy of <bdi>{r.redeployOf.imageTag}</bdi></div> : null}
                     <div className="max-w-64 truncate font-mono text-xs text-muted" title={r.image}>
                       {r.image}
                     </div>

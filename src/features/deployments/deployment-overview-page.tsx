@@ -53,7 +53,7 @@ export function DeploymentOverviewPage() {
       {justCreated ? (
         <div className="mb-4">
           <InlineAlert tone="success">
-            Deployment created. Its release name is <code className="font-mono font-semibold">{d.releaseName}</code>; it never changes.
+            Deployment created. Its release name is <code className="font-mono font-semibold"><bdi>{d.releaseName}</bdi></code>; it never changes.
           </InlineAlert>
         </div>
       ) : null}

@@ -6,6 +6,7 @@ import { toast } from 'sonner'
 import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { TextAreaField, TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
@@ -96,7 +97,7 @@ export function DeploymentSettingsPage() {
 
   return (
     <>
-      <PageHeader title={`${d.label}: settings`} description={canEdit ? undefined : 'You can see these settings; your role does not allow changing them.'} />
+      <PageHeader title={isolated`${d.label}: settings`} description={canEdit ? undefined : 'You can see these settings; your role does not allow changing them.'} />
       {error ? <ErrorState error={error} title="Settings could not be refreshed" onRetry={() => void refetch()} /> : null}
       <div className="space-y-6">
         <DetailsSection key={`details-${d.id}`} deploymentId={d.id} label={d.label} description={d.description ?? ''} canEdit={canEdit} busyReason={busyReason} />

@@ -4,6 +4,7 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { TextAreaField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { InlineAlert } from '@/components/ui/states'
 import { apiProblems } from '@/lib/graphql-errors'
 import { RollbackDeploymentMutation } from './operations'
@@ -44,7 +45,7 @@ export function RollbackDialog({ deploymentId, deploymentLabel, target, plan, on
     if (!target || missing || blocked) return
     const result = await rollback({ variables: { deploymentUuid: deploymentId, revisionUuid: target.id, description: description.trim() } }).catch(() => null)
     if (!result?.data) return
-    toast.success(`Rolling back ${deploymentLabel} to ${target.imageTag}`, { description: 'It shows Deploying for a few seconds while the revision is rolled out.' })
+    toast.success(isolated`Rolling back ${deploymentLabel} to ${target.imageTag}`, { description: 'It shows Deploying for a few seconds while the revision is rolled out.' })
     setDescription('')
     setTouched(false)
     onDone()
@@ -56,8 +57,8 @@ export function RollbackDialog({ deploymentId, deploymentLabel, target, plan, on
       onOpenChange={(open) => {
         if (!open && !loading) close()
       }}
-      title={target ? `Redeploy ${target.imageTag}?` : 'Redeploy'}
-      description={`${deploymentLabel} is rolled out again from this revision, recorded as a new deploy.`}
+      title={target ? isolated`Redeploy ${target.imageTag}?` : 'Redeploy'}
+      description={isolated`${deploymentLabel} is rolled out again from this revision, recorded as a new deploy.`}
     >
       {target && plan ? (
         <div className="space-y-4">

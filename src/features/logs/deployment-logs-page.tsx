@@ -4,6 +4,7 @@ import { useLocation, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { UrlCheckbox } from '@/components/ui/url-checkbox'
@@ -405,10 +406,10 @@ export function DeploymentLogsPage() {
   return (
     <>
       <PageHeader
-        title={`${d.label}: logs`}
+        title={isolated`${d.label}: logs`}
         description={
           <>
-            Records of <code className="font-mono">{d.releaseName}</code>, oldest first. Filters, search and the selected record live in the address, so a link shows the same view.
+            Records of <code className="font-mono"><bdi>{d.releaseName}</bdi></code>, oldest first. Filters, search and the selected record live in the address, so a link shows the same view.
           </>
         }
       />

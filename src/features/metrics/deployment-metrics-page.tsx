@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, LoadingState } from '@/components/ui/states'
 import { UrlCheckbox } from '@/components/ui/url-checkbox'
@@ -67,10 +68,10 @@ export function DeploymentMetricsPage() {
   return (
     <>
       <PageHeader
-        title={`${d.label}: metrics`}
+        title={isolated`${d.label}: metrics`}
         description={
           <>
-            Prometheus series of release <code className="font-mono">{d.releaseName}</code>. Hover a chart to compare the same moment across panels.
+            Prometheus series of release <code className="font-mono"><bdi>{d.releaseName}</bdi></code>. Hover a chart to compare the same moment across panels.
           </>
         }
       />

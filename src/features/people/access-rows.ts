@@ -2,6 +2,7 @@
 // deployment role of their own (an override), and the role that results,
 // which the one permission module decides.
 import { z } from 'zod'
+import { plain, type Wording } from '@/components/ui/isolated'
 import type { Binding, Role } from '@/lib/permissions'
 import { deploymentRoleOf, roleScope } from '@/lib/permissions'
 import { primaryAddress } from './member-rows'
@@ -125,8 +126,11 @@ export function filterAccessRows(rows: readonly AccessRow[], search: z.infer<typ
 }
 
 /** Why an override changes nothing for this person, or null. */
-export function overrideIrrelevance(row: Pick<AccessRow, 'workspaceRole' | 'systemRole' | 'name'>): string | null {
-  if (row.systemRole === 'SYSTEM_ADMIN') return `${row.name} is a system admin, and so admin of every deployment: a deployment role changes nothing for them.`
-  if (row.workspaceRole === 'WORKSPACE_ADMIN') return `${row.name} is a workspace admin, and so admin of every deployment in it: a deployment role changes nothing for them.`
+export function overrideIrrelevance(row: Pick<AccessRow, 'workspaceRole' | 'systemRole' | 'name'>): string | null
+/** With `isolated` as the wording: the sentence to show, the name in a bdi. */
+export function overrideIrrelevance<T>(row: Pick<AccessRow, 'workspaceRole' | 'systemRole' | 'name'>, words: Wording<T>): T | null
+export function overrideIrrelevance(row: Pick<AccessRow, 'workspaceRole' | 'systemRole' | 'name'>, words: Wording<unknown> = plain): unknown {
+  if (row.systemRole === 'SYSTEM_ADMIN') return words`${row.name} is a system admin, and so admin of every deployment: a deployment role changes nothing for them.`
+  if (row.workspaceRole === 'WORKSPACE_ADMIN') return words`${row.name} is a workspace admin, and so admin of every deployment in it: a deployment role changes nothing for them.`
   return null
 }

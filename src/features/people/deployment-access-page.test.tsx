@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { SEED_IDS } from '../../../mocks/houston/seed'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { sentence } from '@/testing/text'
 
 const backend = useTestBackend()
 const ETL = `/workspaces/${SEED_IDS.dataPlatform}/deployments/${SEED_IDS.customerEtl}/access`
@@ -64,7 +65,7 @@ describe('deployment access', () => {
     const { user } = await openAs('admin@example.com')
     await user.click(screen.getByRole('button', { name: 'Set deployment role of Priya Shah' }))
     const dialog = await screen.findByRole('dialog')
-    expect(within(dialog).getByText(/Priya Shah is a workspace admin/)).toBeInTheDocument()
+    expect(within(dialog).getByText(sentence(/Priya Shah is a workspace admin/))).toBeInTheDocument()
   })
 
   it('shows viewers and editors (also one with a deployment role of their own) the roles without any control', async () => {

@@ -6,6 +6,7 @@ import { Button, buttonClasses } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses } from '@/components/ui/field'
+import { isolated, isolatedList } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
@@ -31,7 +32,7 @@ function SetRoleForm({ row, roles, ctx, onClose }: { row: AccessRow; roles: read
   const [add, adding] = useMutation(DeploymentAddUserRoleMutation, { refetchQueries })
   const [update, updating] = useMutation(DeploymentUpdateUserRoleMutation, { refetchQueries })
   const error = adding.error ?? updating.error
-  const irrelevant = overrideIrrelevance(row)
+  const irrelevant = overrideIrrelevance(row, isolated)
   const preview = role ? effectiveWith(row, role, ctx.workspaceId, ctx.deploymentId) : null
 
   const save = async () => {
@@ -39,7 +40,11 @@ function SetRoleForm({ row, roles, ctx, onClose }: { row: AccessRow; roles: read
     const variables = { deploymentUuid: ctx.deploymentId, userId: row.userId, role }
     const ok = row.override ? await update({ variables }).then((r) => Boolean(r.data), () => false) : await add({ variables }).then((r) => Boolean(r.data), () => false)
     if (!ok) return
-    toast.success(`${row.name} now has the deployment role ${ROLE_LABELS[role].toLowerCase()} on ${ctx.deploymentLabel}`)
+    toast.success(
+      <>
+        <bdi>{row.name}</bdi> now has the deployment role {ROLE_LABELS[role].toLowerCase()} on <bdi>{ctx.deploymentLabel}</bdi>
+      </>,
+    )
     onClose()
   }
 
@@ -59,7 +64,7 @@ function SetRoleForm({ row, roles, ctx, onClose }: { row: AccessRow; roles: read
       <RoleRadios legend="Role on this deployment" roles={roles} value={role} onChange={setRole} />
       {preview ? (
         <p role="status" className="text-sm">
-          Effective role on {ctx.deploymentLabel} after saving: <strong>{ROLE_LABELS[preview]}</strong>
+          Effective role on <bdi>{ctx.deploymentLabel}</bdi> after saving: <strong>{ROLE_LABELS[preview]}</strong>
         </p>
       ) : null}
       {error ? <InlineAlert tone="danger">{firstProblem(error).message}</InlineAlert> : null}
@@ -79,14 +84,14 @@ function RemoveOverrideDialog({ row, ctx, onClose }: { row: AccessRow; ctx: Ctx;
   const confirm = async () => {
     const result = await remove({ variables: { deploymentUuid: ctx.deploymentId, userId: row.userId } }).catch(() => null)
     if (!result?.data) return
-    toast.success(`${row.name}'s deployment role on ${ctx.deploymentLabel} removed`)
+    toast.success(isolated`${row.name}'s deployment role on ${ctx.deploymentLabel} removed`)
     onClose()
   }
   return (
     <ConfirmDialog
       open
       onOpenChange={(o) => (o ? undefined : onClose())}
-      title={`Remove ${row.name}'s role on ${ctx.deploymentLabel}?`}
+      title={isolated`Remove ${row.name}'s role on ${ctx.deploymentLabel}?`}
       description={
         after
           ? `Their workspace role applies again: ${ROLE_LABELS[after].toLowerCase()} on this deployment.`
@@ -125,10 +130,10 @@ export function DeploymentAccessPage() {
   return (
     <>
       <PageHeader
-        title={`${dep.label}: access`}
+        title={isolated`${dep.label}: access`}
         description={
           <>
-            Each member's workspace role applies to every deployment of {data.workspace.label}; a deployment role replaces it here only. Workspace and system admins are admins of every deployment.{' '}
+            Each member's workspace role applies to every deployment of <bdi>{data.workspace.label}</bdi>; a deployment role replaces it here only. Workspace and system admins are admins of every deployment.{' '}
             {canManage ? null : 'Only workspace admins change these roles.'}
           </>
         }
@@ -194,7 +199,7 @@ export function DeploymentAccessPage() {
                   <td className="px-3 py-2">
                     {row.effective ? <strong>{ROLE_LABELS[row.effective]}</strong> : <span className="text-muted">No access</span>}
                     {row.systemRole === 'SYSTEM_ADMIN' ? <span className="block text-xs text-muted">as system admin</span> : null}
-                    {liftingTeams(row).length ? <span className="block text-xs text-muted">through team {liftingTeams(row).join(', ')}</span> : null}
+                    {liftingTeams(row).length ? <span className="block text-xs text-muted">through team {isolatedList(liftingTeams(row))}</span> : null}
                   </td>
                   {canManage ? (
                     <td className="px-3 py-2">
@@ -217,7 +222,7 @@ export function DeploymentAccessPage() {
         </ScrollArea>
       )}
       {canManage && action?.kind === 'set' ? (
-        <Dialog open onOpenChange={(o) => (o ? undefined : setAction(null))} title={`Deployment role of ${action.row.name} on ${dep.label}`}>
+        <Dialog open onOpenChange={(o) => (o ? undefined : setAction(null))} title={isolated`Deployment role of ${action.row.name} on ${dep.label}`}>
           <SetRoleForm key={action.row.userId} row={action.row} roles={roles} ctx={ctxOf(action.row)} onClose={() => setAction(null)} />
         </Dialog>
       ) : null}

@@ -6,6 +6,7 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { InlineAlert } from '@/components/ui/states'
 import { apiProblems } from '@/lib/graphql-errors'
 import { type Role, ROLE_LABELS } from '@/lib/permissions'
@@ -34,7 +35,9 @@ function OutcomeList({ outcomes, deploymentRoles }: { outcomes: readonly InviteO
       <ul className="mt-2 space-y-1" aria-label="Result per address">
         {outcomes.map((o) => (
           <li key={o.email} className="break-words">
-            <span className="font-mono">{o.email}</span>
+            <span className="font-mono">
+              <bdi>{o.email}</bdi>
+            </span>
             {': '}
             {o.result === 'added' ? (
               <span className="text-success">
@@ -106,7 +109,11 @@ function InviteForm({ workspaceId, workspaceLabel, existing, roles, onDone }: Om
     form.reset({ rows: keep.length ? keep : [{ email: '', role: defaultRole }] })
     if (keep.length === 0) setChoices({})
     refused.forEach((r, i) => form.setError(`rows.${i}.email`, { type: 'server', message: r.reason }))
-    const summary = `${workspaceLabel}: ${outcomeSummary(results)}`
+    const summary = (
+      <>
+        <bdi>{workspaceLabel}</bdi>: {outcomeSummary(results)}
+      </>
+    )
     if (refused.length === 0) toast.success(summary)
     else if (refused.length < results.length) toast.warning(summary)
     else toast.error(summary)
@@ -217,7 +224,7 @@ function InviteForm({ workspaceId, workspaceLabel, existing, roles, onDone }: Om
 /** Invite one or several people, each with a role; reports what happened to each address. */
 export function InviteDialog({ open, onOpenChange, workspaceId, workspaceLabel, existing, roles }: Props) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Invite people to ${workspaceLabel}`}>
+    <Dialog open={open} onOpenChange={onOpenChange} title={isolated`Invite people to ${workspaceLabel}`}>
       {open ? <InviteForm key={workspaceId} workspaceId={workspaceId} workspaceLabel={workspaceLabel} existing={existing} roles={roles} onDone={() => onOpenChange(false)} /> : null}
     </Dialog>
   )

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
+import { isolated } from '@/components/ui/isolated'
 import { InlineAlert } from '@/components/ui/states'
 import { firstProblem } from '@/lib/graphql-errors'
 import { levelRank, type Role, ROLE_LABELS, roleLevel } from '@/lib/permissions'
@@ -20,7 +21,7 @@ interface RowDialogProps {
   onClose: () => void
 }
 
-function ChangeRoleForm({ row, workspaceId, workspaceLabel, isSelf, roles, lastAdmin, onClose }: RowDialogProps & { roles: readonly Role[]; lastAdmin: string | null }) {
+function ChangeRoleForm({ row, workspaceId, workspaceLabel, isSelf, roles, lastAdmin, onClose }: RowDialogProps & { roles: readonly Role[]; lastAdmin: ReactNode }) {
   const [role, setRole] = useState<Role>(row.role)
   const [update, { loading, error }] = useMutation(WorkspaceUpdateUserRoleMutation, {
     // The answer is only the role: write it onto the binding or invite it changed.
@@ -39,8 +40,22 @@ function ChangeRoleForm({ row, workspaceId, workspaceLabel, isSelf, roles, lastA
   const save = async () => {
     const result = await update({ variables: { workspaceUuid: workspaceId, email: row.email, role } }).catch(() => null)
     if (!result?.data) return
-    const who = isSelf ? 'You are' : row.kind === 'invite' ? `The invite for ${row.email} is` : `${row.name} is`
-    toast.success(`${who} now ${ROLE_LABELS[result.data.workspaceUpdateUserRole].toLowerCase()} of ${workspaceLabel}`)
+    const who = isSelf ? (
+      'You are'
+    ) : row.kind === 'invite' ? (
+      <>
+        The invite for <bdi>{row.email}</bdi> is
+      </>
+    ) : (
+      <>
+        <bdi>{row.name}</bdi> is
+      </>
+    )
+    toast.success(
+      <>
+        {who} now {ROLE_LABELS[result.data.workspaceUpdateUserRole].toLowerCase()} of <bdi>{workspaceLabel}</bdi>
+      </>,
+    )
     onClose()
   }
 
@@ -66,15 +81,28 @@ function ChangeRoleForm({ row, workspaceId, workspaceLabel, isSelf, roles, lastA
   )
 }
 
-export function ChangeRoleDialog(props: RowDialogProps & { roles: readonly Role[]; lastAdmin: string | null; open: boolean }) {
+export function ChangeRoleDialog(props: RowDialogProps & { roles: readonly Role[]; lastAdmin: ReactNode; open: boolean }) {
   const { row, open, onClose } = props
-  const subject = row.kind === 'invite' ? `the invite for ${row.email}` : props.isSelf ? 'your role' : row.name
+  const subject =
+    row.kind === 'invite' ? (
+      <>
+        the invite for <bdi>{row.email}</bdi>
+      </>
+    ) : props.isSelf ? (
+      'your role'
+    ) : (
+      <bdi>{row.name}</bdi>
+    )
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => (o ? undefined : onClose())}
-      title={row.kind === 'invite' ? `Change the role of the invite for ${row.email}` : props.isSelf ? 'Change your role' : `Change the role of ${row.name}`}
-      description={`Current role of ${subject}: ${ROLE_LABELS[row.role]}.`}
+      title={row.kind === 'invite' ? isolated`Change the role of the invite for ${row.email}` : props.isSelf ? 'Change your role' : isolated`Change the role of ${row.name}`}
+      description={
+        <>
+          Current role of {subject}: {ROLE_LABELS[row.role]}.
+        </>
+      }
     >
       {open ? <ChangeRoleForm key={row.id} {...props} /> : null}
     </Dialog>
@@ -88,7 +116,7 @@ export function RemoveMemberDialog({ row, workspaceId, workspaceLabel, isSelf, o
     if (!row.userId) return
     const result = await remove({ variables: { workspaceUuid: workspaceId, userUuid: row.userId } }).catch(() => null)
     if (!result?.data) return
-    toast.success(isSelf ? `You left ${workspaceLabel}` : `${row.name} was removed from ${workspaceLabel}`)
+    toast.success(isSelf ? isolated`You left ${workspaceLabel}` : isolated`${row.name} was removed from ${workspaceLabel}`)
     onClose()
     if (isSelf) await navigate('/workspaces', { replace: true })
   }
@@ -100,7 +128,7 @@ export function RemoveMemberDialog({ row, workspaceId, workspaceLabel, isSelf, o
         reset()
         onClose()
       }}
-      title={isSelf ? `Leave ${workspaceLabel}?` : `Remove ${row.name} from ${workspaceLabel}?`}
+      title={isSelf ? isolated`Leave ${workspaceLabel}?` : isolated`Remove ${row.name} from ${workspaceLabel}?`}
       description={`${isSelf ? 'You lose' : 'They lose'} access to this workspace and its deployments, including roles on single deployments. The account itself stays.`}
       confirmLabel={isSelf ? 'Leave workspace' : 'Remove member'}
       busy={loading}
@@ -119,7 +147,7 @@ export function RevokeInviteDialog({ row, onClose, open }: Pick<RowDialogProps, 
   const confirm = async () => {
     const result = await revoke({ variables: { inviteUuid: row.id } }).catch(() => null)
     if (!result?.data) return
-    toast.success(`Invite for ${row.email} revoked`)
+    toast.success(isolated`Invite for ${row.email} revoked`)
     onClose()
   }
   return (
@@ -130,7 +158,7 @@ export function RevokeInviteDialog({ row, onClose, open }: Pick<RowDialogProps, 
         reset()
         onClose()
       }}
-      title={`Revoke the invite for ${row.email}?`}
+      title={isolated`Revoke the invite for ${row.email}?`}
       description="The invitation stops working at once. You can invite the address again later."
       confirmLabel="Revoke invite"
       busy={loading}

@@ -2,6 +2,7 @@
 // decides on before asking the server: the search, the role filter, and who is
 // the last admin.
 import { z } from 'zod'
+import { plain, type Wording } from '@/components/ui/isolated'
 import type { MemberBindingFragment, PendingInviteFragment, UserStatus } from '@/gql/graphql'
 import { type Level, type Role, roleLevel, roleOf } from '@/lib/permissions'
 
@@ -90,12 +91,16 @@ export function filterMembers(rows: readonly MemberRow[], search: { q: string; r
  * Why this row's admin role cannot be lowered or removed, or null: a
  * workspace keeps at least one admin (pending invites do not count).
  */
-export function lastAdminReason(row: MemberRow, rows: readonly MemberRow[], workspaceLabel: string, isSelf: boolean): string | null {
+export function lastAdminReason(row: MemberRow, rows: readonly MemberRow[], workspaceLabel: string, isSelf: boolean): string | null
+/** With `isolated` as the wording: the sentence to show, each name in a bdi. */
+export function lastAdminReason<T>(row: MemberRow, rows: readonly MemberRow[], workspaceLabel: string, isSelf: boolean, words: Wording<T>): T | null
+export function lastAdminReason(row: MemberRow, rows: readonly MemberRow[], workspaceLabel: string, isSelf: boolean, words: Wording<unknown> = plain): unknown {
   if (row.kind !== 'member' || row.role !== roleOf('WORKSPACE', 'ADMIN')) return null
   const admins = rows.filter((r) => r.kind === 'member' && r.role === roleOf('WORKSPACE', 'ADMIN')).length
   if (admins > 1) return null
-  const who = isSelf ? 'You are' : `${row.name} is`
-  return `${who} the last admin of ${workspaceLabel}, and a workspace must keep at least one admin: this role can be neither lowered nor removed. Make someone else an admin first.`
+  return isSelf
+    ? words`You are the last admin of ${workspaceLabel}, and a workspace must keep at least one admin: this role can be neither lowered nor removed. Make someone else an admin first.`
+    : words`${row.name} is the last admin of ${workspaceLabel}, and a workspace must keep at least one admin: this role can be neither lowered nor removed. Make someone else an admin first.`
 }
 
 export const STATUS_TEXT: Record<MemberStatus, string> = {

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react'
+import { type ReactNode, useId, useMemo } from 'react'
 import { useSession } from '@/features/auth'
 import { cn } from '@/lib/cn'
 import { type GrantTarget, grantableRolesOn, type Level, type Role, ROLE_LABELS, roleLevel, type Scope } from '@/lib/permissions'
@@ -53,7 +53,7 @@ interface RoleRadiosProps {
   onChange: (role: Role) => void
   /** Roles shown but not choosable, each with why (the reason is shown once, below). */
   disabledRoles?: readonly Role[]
-  disabledReason?: string | null
+  disabledReason?: ReactNode
 }
 
 /** One role out of a few, each with what it allows: a radio group (keyboard: arrows). */

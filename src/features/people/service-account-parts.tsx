@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
 import { z } from 'zod'
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { CopyButton } from '@/components/ui/copy-button'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses, TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, InlineAlert } from '@/components/ui/states'
 import type { ServiceAccountRowFragment } from '@/gql/graphql'
@@ -84,10 +85,11 @@ export function ServiceAccountsTable({ accounts, caption, canDelete, onDelete }:
   )
 }
 
-export function NoServiceAccounts({ canCreate, what }: { canCreate: boolean; what: string }) {
+/** `what`: "workspace Data Platform", the name isolated (see isolated``). */
+export function NoServiceAccounts({ canCreate, what }: { canCreate: boolean; what: ReactNode }) {
   return (
     <EmptyState title="No service accounts yet">
-      {canCreate ? `Create one for a CI/CD pipeline or other automation that works on ${what}.` : `An editor of ${what} can create one.`}
+      {canCreate ? <>Create one for a CI/CD pipeline or other automation that works on {what}.</> : <>An editor of {what} can create one.</>}
     </EmptyState>
   )
 }
@@ -171,7 +173,7 @@ function RevealKey({ label, apiKey, onDone }: { label: string; apiKey: string; o
  * Create, then show the key once. The key lives only in this dialog's state:
  * closing the dialog forgets it.
  */
-export function CreateServiceAccountDialog({ open, onOpenChange, what, roles, onCreate }: { open: boolean; onOpenChange: (open: boolean) => void; what: string; roles: readonly Role[]; onCreate: (input: CreateInput) => Promise<{ label: string; apiKey: string }> }) {
+export function CreateServiceAccountDialog({ open, onOpenChange, what, roles, onCreate }: { open: boolean; onOpenChange: (open: boolean) => void; what: ReactNode; roles: readonly Role[]; onCreate: (input: CreateInput) => Promise<{ label: string; apiKey: string }> }) {
   const [created, setCreated] = useState<{ label: string; apiKey: string } | null>(null)
   const close = () => {
     setCreated(null)
@@ -181,7 +183,7 @@ export function CreateServiceAccountDialog({ open, onOpenChange, what, roles, on
     <Dialog
       open={open}
       onOpenChange={(o) => (o ? onOpenChange(true) : close())}
-      title={created ? `Service account ${created.label} created` : `New service account for ${what}`}
+      title={created ? isolated`Service account ${created.label} created` : <>New service account for {what}</>}
       description={created ? undefined : 'A non-human identity for CI/CD and automation. Its API key is shown once, right after creation.'}
     >
       {created ? (
@@ -192,7 +194,7 @@ export function CreateServiceAccountDialog({ open, onOpenChange, what, roles, on
           onCreate={onCreate}
           onCreated={(c) => {
             setCreated(c)
-            toast.success(`Service account ${c.label} created`)
+            toast.success(isolated`Service account ${c.label} created`)
           }}
           onCancel={close}
         />
@@ -214,7 +216,7 @@ export function DeleteServiceAccountDialog({ account, onClose, onDelete }: { acc
     setError(null)
     try {
       await onDelete(account)
-      toast.success(`Service account ${account.label} deleted`)
+      toast.success(isolated`Service account ${account.label} deleted`)
       close()
     } catch (e) {
       setError(e)
@@ -226,7 +228,7 @@ export function DeleteServiceAccountDialog({ account, onClose, onDelete }: { acc
     <ConfirmDialog
       open={account !== null}
       onOpenChange={(o) => (o ? undefined : close())}
-      title={`Delete service account ${account?.label ?? ''}?`}
+      title={isolated`Delete service account ${account?.label ?? ''}?`}
       description="Anything that uses its API key stops working at once. This cannot be undone."
       confirmLabel="Delete service account"
       busy={busy}

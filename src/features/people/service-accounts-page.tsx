@@ -3,6 +3,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react'
 import { useState } from 'react'
 import { useParams } from 'react-router'
 import { Button } from '@/components/ui/button'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
@@ -42,6 +43,7 @@ export function WorkspaceServiceAccountsPage() {
   const canCreate = access.workspace(workspaceId, 'workspace.serviceAccounts.create') && roles.length > 0
   const canDelete = access.workspace(workspaceId, 'workspace.serviceAccounts.delete')
   const what = `workspace ${data.workspace.label}`
+  const whatShown = isolated`workspace ${data.workspace.label}`
 
   const onCreate = async (input: CreateInput) => {
     const result = await create({ variables: { workspaceUuid: workspaceId, ...input } })
@@ -61,7 +63,7 @@ export function WorkspaceServiceAccountsPage() {
   return (
     <>
       <PageHeader
-        title={`${data.workspace.label}: service accounts`}
+        title={isolated`${data.workspace.label}: service accounts`}
         description="Non-human identities for CI/CD and automation, with a role on the whole workspace."
         actions={
           canCreate ? (
@@ -73,11 +75,11 @@ export function WorkspaceServiceAccountsPage() {
       />
       {error ? <ErrorState error={error} title="Service accounts could not be refreshed" onRetry={() => void refetch()} /> : null}
       {data.workspaceServiceAccounts.length === 0 ? (
-        <NoServiceAccounts canCreate={canCreate} what={what} />
+        <NoServiceAccounts canCreate={canCreate} what={whatShown} />
       ) : (
         <ServiceAccountsTable accounts={data.workspaceServiceAccounts} caption={`Service accounts of ${what}`} canDelete={canDelete} onDelete={setDeleting} />
       )}
-      {canCreate ? <CreateServiceAccountDialog open={creating} onOpenChange={setCreating} what={what} roles={roles} onCreate={onCreate} /> : null}
+      {canCreate ? <CreateServiceAccountDialog open={creating} onOpenChange={setCreating} what={whatShown} roles={roles} onCreate={onCreate} /> : null}
       {canDelete ? <DeleteServiceAccountDialog account={deleting} onClose={() => setDeleting(null)} onDelete={onDelete} /> : null}
     </>
   )
@@ -101,6 +103,7 @@ export function DeploymentServiceAccountsPage() {
   const canCreate = access.deployment(workspaceId, deploymentId, 'deployment.serviceAccounts.create') && roles.length > 0
   const canDelete = access.deployment(workspaceId, deploymentId, 'deployment.serviceAccounts.delete')
   const what = `deployment ${data.deployment.label}`
+  const whatShown = isolated`deployment ${data.deployment.label}`
 
   const onCreate = async (input: CreateInput) => {
     const result = await create({ variables: { deploymentUuid: deploymentId, ...input } })
@@ -120,10 +123,10 @@ export function DeploymentServiceAccountsPage() {
   return (
     <>
       <PageHeader
-        title={`${data.deployment.label}: service accounts`}
+        title={isolated`${data.deployment.label}: service accounts`}
         description={
           <>
-            Non-human identities for CI/CD and automation, with a role on this deployment only (<span className="font-mono">{data.deployment.releaseName}</span>).
+            Non-human identities for CI/CD and automation, with a role on this deployment only (<span className="font-mono"><bdi>{data.deployment.releaseName}</bdi></span>).
           </>
         }
         actions={
@@ -136,11 +139,11 @@ export function DeploymentServiceAccountsPage() {
       />
       {error ? <ErrorState error={error} title="Service accounts could not be refreshed" onRetry={() => void refetch()} /> : null}
       {data.deploymentServiceAccounts.length === 0 ? (
-        <NoServiceAccounts canCreate={canCreate} what={what} />
+        <NoServiceAccounts canCreate={canCreate} what={whatShown} />
       ) : (
         <ServiceAccountsTable accounts={data.deploymentServiceAccounts} caption={`Service accounts of ${what}`} canDelete={canDelete} onDelete={setDeleting} />
       )}
-      {canCreate ? <CreateServiceAccountDialog open={creating} onOpenChange={setCreating} what={what} roles={roles} onCreate={onCreate} /> : null}
+      {canCreate ? <CreateServiceAccountDialog open={creating} onOpenChange={setCreating} what={whatShown} roles={roles} onCreate={onCreate} /> : null}
       {canDelete ? <DeleteServiceAccountDialog account={deleting} onClose={() => setDeleting(null)} onDelete={onDelete} /> : null}
     </>
   )

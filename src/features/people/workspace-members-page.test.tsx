@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SEED_IDS } from '../../../mocks/houston/seed'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { sentence } from '@/testing/text'
 
 const backend = useTestBackend()
 const DP = `/workspaces/${SEED_IDS.dataPlatform}/users`
@@ -189,7 +190,7 @@ describe('managing members', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Change your role' })
     expect(within(dialog).getByRole('radio', { name: 'Editor' })).toBeDisabled()
     expect(within(dialog).getByRole('radio', { name: 'Viewer' })).toBeDisabled()
-    expect(within(dialog).getByText(/You are the last admin of Marketing Analytics/)).toBeInTheDocument()
+    expect(within(dialog).getByText(sentence(/You are the last admin of Marketing Analytics/))).toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: 'Change role' })).toBeDisabled()
   })
 

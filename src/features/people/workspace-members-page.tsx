@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { useParams } from 'react-router'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
@@ -48,7 +49,7 @@ export function WorkspaceMembersPage() {
   return (
     <>
       <PageHeader
-        title={`${ws.label}: members`}
+        title={isolated`${ws.label}: members`}
         description={
           <>
             {memberCount} member{memberCount === 1 ? '' : 's'}
@@ -153,7 +154,7 @@ export function WorkspaceMembersPage() {
                         <ul className="mt-1 space-y-0.5 text-xs text-muted" aria-label={`Deployment roles of ${who}`}>
                           {row.deploymentRoles.map((d) => (
                             <li key={d.deploymentId} className="max-w-xs truncate" title={`${ROLE_LABELS[d.role]} on ${d.label}`}>
-                              {ROLE_LABELS[d.role]} on {d.label}
+                              {ROLE_LABELS[d.role]} on <bdi>{d.label}</bdi>
                             </li>
                           ))}
                         </ul>
@@ -210,7 +211,7 @@ export function WorkspaceMembersPage() {
                 workspaceLabel={ws.label}
                 isSelf={action.row.userId === user.id}
                 roles={roles}
-                lastAdmin={lastAdminReason(action.row, rows, ws.label, action.row.userId === user.id)}
+                lastAdmin={lastAdminReason(action.row, rows, ws.label, action.row.userId === user.id, isolated)}
                 onClose={() => setAction(null)}
               />
               <RemoveMemberDialog open={action.kind === 'remove'} row={action.row} workspaceId={ws.id} workspaceLabel={ws.label} isSelf={action.row.userId === user.id} onClose={() => setAction(null)} />

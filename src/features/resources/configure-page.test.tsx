@@ -4,6 +4,7 @@ import { graphql, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { sentence } from '@/testing/text'
 import { SEED_IDS } from '../../../mocks/houston/seed'
 
 const backend = useTestBackend()
@@ -151,9 +152,9 @@ describe('the configure screen for an editor', () => {
     })
     await user.click(screen.getByRole('button', { name: /^Review changes/ }))
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Save changes' }))
-    expect(await screen.findByText(/Customer ETL was changed since you opened this page/)).toBeInTheDocument()
+    expect(await screen.findByText(sentence(/Customer ETL was changed since you opened this page/))).toBeInTheDocument()
     expect(screen.getByText('Worker count: 3 → 4')).toBeInTheDocument()
-    expect(screen.getByText(/Not saved yet: Customer ETL started deploying another change/)).toBeInTheDocument()
+    expect(screen.getByText(sentence(/Not saved yet: Customer ETL started deploying another change/))).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Reload the current values' }))
     await waitFor(() => expect(screen.getByRole('spinbutton', { name: 'Worker count' })).toHaveValue(4))
     expect(screen.getByRole('spinbutton', { name: 'Scheduler AU' })).toHaveValue(5)
@@ -165,7 +166,7 @@ describe('while a deployment is busy', () => {
     const user = userEvent.setup()
     renderApp({ route: `/workspaces/${ws}/deployments/${SEED_IDS.warehouseSync}/configure`, token: await backend.as('editor@example.com') })
     await screen.findByRole('heading', { level: 1, name: 'Warehouse Sync: resources' }, { timeout: 8000 })
-    expect(screen.getByText(/Warehouse Sync is deploying:/)).toBeInTheDocument()
+    expect(screen.getByText(sentence(/Warehouse Sync is deploying:/))).toBeInTheDocument()
     await setNumber(user, 'Extra capacity', '15')
     const review = screen.getByRole('button', { name: /^Review changes/ })
     expect(review).toBeDisabled()

@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
@@ -47,7 +48,7 @@ export function DeploymentConfigurePage() {
   return (
     <>
       <PageHeader
-        title={`${d.label}: resources`}
+        title={isolated`${d.label}: resources`}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={d.status} />

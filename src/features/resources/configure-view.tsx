@@ -1,7 +1,8 @@
 import { useApolloClient, useMutation } from '@apollo/client/react'
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
+import { isolated } from '@/components/ui/isolated'
 import { InlineAlert } from '@/components/ui/states'
 import type { DeploymentResourcesQuery as DeploymentResourcesData } from '@/gql/graphql'
 import {
@@ -112,11 +113,11 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
   const [reviewing, setReviewing] = useState(false)
   const [saving, setSaving] = useState(false)
   const [serverProblems, setServerProblems] = useState<ApiProblem[]>([])
-  const [notSaved, setNotSaved] = useState<string | null>(null)
+  const [notSaved, setNotSaved] = useState<ReactNode>(null)
   const [update] = useMutation(UpdateDeploymentResourcesMutation)
 
   if (!baseline || !draft || !liveSizing) {
-    return <InlineAlert tone="danger">The stored config of {d.label} is not in a shape this console can read, so its resources cannot be shown.</InlineAlert>
+    return <InlineAlert tone="danger">The stored config of <bdi>{d.label}</bdi> is not in a shape this console can read, so its resources cannot be shown.</InlineAlert>
   }
 
   const setDraft = (next: Sizing) => {
@@ -149,7 +150,7 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
   }
 
   const blockedBecause = deploying
-    ? `${d.label} is deploying a change. You can prepare yours now and save it once the deployment is healthy; this page updates by itself.`
+    ? isolated`${d.label} is deploying a change. You can prepare yours now and save it once the deployment is healthy; this page updates by itself.`
     : changedElsewhere.length > 0
       ? 'Reload first: this deployment was changed since you opened this page.'
       : changes.length === 0
@@ -175,17 +176,20 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
         // The page shows the fresh state (deploying, or what changed); say that nothing was sent.
         setNotSaved(
           freshDeployment?.status === 'DEPLOYING'
-            ? `Not saved yet: ${d.label} started deploying another change. Your changes are kept; save them once it is healthy.`
-            : `Not saved: ${d.label} was changed since you opened this page. Reload to start from its current values.`,
+            ? isolated`Not saved yet: ${d.label} started deploying another change. Your changes are kept; save them once it is healthy.`
+            : isolated`Not saved: ${d.label} was changed since you opened this page. Reload to start from its current values.`,
         )
         setReviewing(false)
         return
       }
       const patch = sizingPatch(platform, baseline, draft)
       await update({ variables: { deploymentUuid: d.id, config: patch.config ?? null, properties: patch.properties ?? null } })
-      toast.success(platform.auEnabled ? `Saved: ${d.label} is deploying at ${nextAu} AU` : `Saved: ${d.label} is deploying at ${formatCpu(nextResources.cpu)} and ${formatMemory(nextResources.memory)}`, {
-        description: 'It shows Deploying for a few seconds while the change is applied.',
-      })
+      toast.success(
+        <>
+          Saved: <bdi>{d.label}</bdi> is deploying at {platform.auEnabled ? `${nextAu} AU` : `${formatCpu(nextResources.cpu)} and ${formatMemory(nextResources.memory)}`}
+        </>,
+        { description: 'It shows Deploying for a few seconds while the change is applied.' },
+      )
       setReviewing(false)
       await onReload()
     } catch (error) {
@@ -230,13 +234,17 @@ export function ConfigureView({ platform, live, canEdit, onReload, onRecheck }: 
     <div className="space-y-6">
       {deploying ? (
         <InlineAlert tone="info">
-          <strong>{d.label} is deploying:</strong> a change is being applied and counts at its new size ({currentAu} AU).{' '}
+          <strong>
+            <bdi>{d.label}</bdi> is deploying:
+          </strong> a change is being applied and counts at its new size ({currentAu} AU).{' '}
           {canEdit ? 'Saving waits until it is healthy; this page updates by itself.' : 'This page updates by itself.'}
         </InlineAlert>
       ) : null}
       {canEdit && changedElsewhere.length > 0 ? (
         <InlineAlert tone="warning">
-          <p className="font-semibold">{d.label} was changed since you opened this page.</p>
+          <p className="font-semibold">
+            <bdi>{d.label}</bdi> was changed since you opened this page.
+          </p>
           <p className="mt-1">Saving now would overwrite that change, so nothing will be saved until you reload. What changed:</p>
           <ul className="mt-1 list-disc pl-5">
             {changedElsewhere.map((c) => (

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { sentence } from '@/testing/text'
 import { SEED_IDS } from '../../../mocks/houston/seed'
 
 // The platform turns Astronomer Units off (the fake backend's auEnabled option).
@@ -28,7 +29,7 @@ describe('the configure screen on a platform without AU', () => {
   it('breaks the workspace use down in CPU and memory', async () => {
     renderApp({ route: `/workspaces/${SEED_IDS.dataPlatform}`, token: await backend.as('viewer@example.com') })
     const section = await screen.findByRole('region', { name: 'CPU and memory by deployment' })
-    expect(within(section).getByText('Data Platform uses 18.7 CPU of 25 CPU and 70.13 GiB of 93.75 GiB.')).toBeInTheDocument()
+    expect(within(section).getByText(sentence('Data Platform uses 18.7 CPU of 25 CPU and 70.13 GiB of 93.75 GiB.'))).toBeInTheDocument()
     expect(within(section).getByRole('row', { name: 'Customer ETL 4.8 CPU 18 GiB' })).toBeInTheDocument()
   })
 

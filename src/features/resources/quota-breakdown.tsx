@@ -76,7 +76,7 @@ export function QuotaBreakdown({ workspaceId, deploymentCount }: Props) {
           CPU and memory by deployment
         </h2>
         <p className="mt-1 text-sm text-muted">
-          {ws.label} uses {formatCpu(used.cpuUsed)} of {formatCpu(used.cpuQuota)} and {formatMemory(used.memoryUsed)} of {formatMemory(used.memoryQuota)}.
+          <bdi>{ws.label}</bdi> uses {formatCpu(used.cpuUsed)} of {formatCpu(used.cpuQuota)} and {formatMemory(used.memoryUsed)} of {formatMemory(used.memoryQuota)}.
         </p>
         <table className="mt-2 w-full text-sm">
           <caption className="sr-only">CPU and memory by deployment in {ws.label}</caption>

@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
+import { isolated } from '@/components/ui/isolated'
 import { deploymentResources, formatCpu, formatMemory, type QuotaImpact, type ResourceImpact, type Sizing, type SizingChange, totalAu } from '@/lib/au'
 import type { PlatformConfig } from '@/lib/houston-json'
 import { fieldLabel } from './field-help'
@@ -49,7 +50,7 @@ export function ReviewDialog({ open, onOpenChange, platform, deploymentLabel, wo
       onOpenChange={(o) => {
         if (!saving) onOpenChange(o)
       }}
-      title={`Review changes to ${deploymentLabel}`}
+      title={isolated`Review changes to ${deploymentLabel}`}
       description="Nothing is saved until you choose Save changes."
     >
       <div className="space-y-5">
@@ -101,7 +102,9 @@ export function ReviewDialog({ open, onOpenChange, platform, deploymentLabel, wo
         </table>
 
         <div className="rounded-md border border-border bg-surface-sunken p-3 text-sm">
-          <p className="font-semibold">Quota impact on {workspaceLabel}</p>
+          <p className="font-semibold">
+            Quota impact on <bdi>{workspaceLabel}</bdi>
+          </p>
           {platform.auEnabled ? (
             <p className="mt-1">
               {impact.usedBefore} AU → {impact.usedAfter} AU used of {impact.quotaAu} AU;{' '}
@@ -116,7 +119,7 @@ export function ReviewDialog({ open, onOpenChange, platform, deploymentLabel, wo
         </div>
 
         <p className="text-sm text-muted">
-          Saving redeploys {deploymentLabel}: it shows Deploying for a few seconds while the change is applied, and keeps running meanwhile.
+          Saving redeploys <bdi>{deploymentLabel}</bdi>: it shows Deploying for a few seconds while the change is applied, and keeps running meanwhile.
         </p>
 
         <div className="flex flex-wrap justify-end gap-2">

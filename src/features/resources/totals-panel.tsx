@@ -118,7 +118,7 @@ export function TotalsPanel({ platform, before, after, impact, resources, worksp
 
       <section aria-labelledby="workspace-quota-heading">
         <h3 id="workspace-quota-heading" className="text-sm font-semibold">
-          Workspace quota: {workspaceLabel}
+          Workspace quota: <bdi>{workspaceLabel}</bdi>
         </h3>
         {platform.auEnabled ? (
           <>

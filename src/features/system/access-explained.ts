@@ -44,6 +44,9 @@ export interface RoleRow {
   role: Role
   /** "the platform", "workspace Data Platform", "deployment Customer ETL in Data Platform". */
   on: string
+  /** The names `on` holds, to show each isolated from the words around it: a deployment's and its workspace's, a workspace's, or none. */
+  deploymentLabel: string | null
+  workspaceLabel: string | null
   /** null: the user's own. */
   team: { id: string; name: string } | null
 }
@@ -60,6 +63,8 @@ export function roleRows(roleBindings: readonly BindingLike[]): RoleRow[] {
         : b.workspace
           ? `workspace ${b.workspace.label}`
           : 'the platform',
+      deploymentLabel: b.deployment?.label ?? null,
+      workspaceLabel: b.deployment?.workspace.label ?? b.workspace?.label ?? null,
       team: b.team,
     }))
     .sort((a, b) => order(a.role) - order(b.role) || a.on.localeCompare(b.on) || (a.team?.name ?? '').localeCompare(b.team?.name ?? ''))

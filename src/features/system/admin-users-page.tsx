@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses } from '@/components/ui/field'
+import { isolated, isolatedList } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
@@ -53,11 +54,16 @@ function SystemRolesDialog({ user, onClose }: { user: AdminUserFragment; onClose
     ).catch(() => undefined)
     setPending(null)
     if (answer) setChanged(answer)
-    if (answer) toast.success(`${nameOf(user)}: ${ROLE_LABELS[role].toLowerCase()} ${has ? 'revoked' : 'granted'}`)
+    if (answer)
+      toast.success(
+        <>
+          <bdi>{nameOf(user)}</bdi>: {ROLE_LABELS[role].toLowerCase()} {has ? 'revoked' : 'granted'}
+        </>,
+      )
   }
 
   return (
-    <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title={`System roles of ${nameOf(user)}`} description="System roles apply to the whole platform, on top of any workspace or deployment role.">
+    <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title={isolated`System roles of ${nameOf(user)}`} description="System roles apply to the whole platform, on top of any workspace or deployment role.">
       <div className="space-y-3">
         <ul className="space-y-2">
           {SYSTEM_ROLES.map((role) => {
@@ -103,14 +109,18 @@ function StatusDialog({ user, onClose }: { user: AdminUserFragment; onClose: () 
   const confirm = async () => {
     const result = await update({ variables: { userUuid: user.id, status: deactivate ? 'inactive' : 'active' } }).catch(() => null)
     if (!result?.data) return
-    toast.success(`${nameOf(user)} ${deactivate ? 'deactivated' : 'reactivated'}`)
+    toast.success(
+      <>
+        <bdi>{nameOf(user)}</bdi> {deactivate ? 'deactivated' : 'reactivated'}
+      </>,
+    )
     onClose()
   }
   return (
     <ConfirmDialog
       open
       onOpenChange={(o) => (o ? undefined : onClose())}
-      title={deactivate ? `Deactivate ${nameOf(user)}?` : `Reactivate ${nameOf(user)}?`}
+      title={deactivate ? isolated`Deactivate ${nameOf(user)}?` : isolated`Reactivate ${nameOf(user)}?`}
       description={
         deactivate
           ? 'They are signed out everywhere and cannot sign in until reactivated. Their roles stay, so reactivating restores their access.'
@@ -171,7 +181,7 @@ const UserRow = memo(function UserRow({ user: u, isSelf, canGrant, canDeactivate
         )}
         {teamRoles.map((t) => (
           <span key={t.role} className="mt-1 block text-xs text-muted">
-            {ROLE_LABELS[t.role]} through {t.teams.join(', ')}
+            {ROLE_LABELS[t.role]} through {isolatedList(t.teams)}
           </span>
         ))}
       </td>

@@ -7,6 +7,7 @@ import { toast } from 'sonner'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { inputClasses, TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
@@ -94,7 +95,7 @@ function useQuotaUpdate(row: WorkspaceQuotaRow, onClose: () => void) {
 }
 
 interface QuotaDialogFrameProps {
-  title: string
+  title: ReactNode
   description: string
   loading: boolean
   submitting: boolean
@@ -140,12 +141,12 @@ function AuQuotaDialog({ row, onClose }: { row: WorkspaceQuotaRow; onClose: () =
   const { loading, fieldProblem, elsewhere, save } = useQuotaUpdate(row, onClose)
   const submit = (values: QuotaForm) =>
     save(values.auQuota, (saved) =>
-      toast.success(`${row.label}: quota set to ${saved.auQuota} AU`, { description: `${saved.auUsed} AU in use, ${saved.auQuota - saved.auUsed} AU left.` }),
+      toast.success(isolated`${row.label}: quota set to ${saved.auQuota} AU`, { description: `${saved.auUsed} AU in use, ${saved.auQuota - saved.auUsed} AU left.` }),
     )
 
   return (
     <QuotaDialogFrame
-      title={`Set the AU quota of ${row.label}`}
+      title={isolated`Set the AU quota of ${row.label}`}
       description={`Its deployments use ${row.auUsed} AU now; the quota is ${row.auQuota} AU. Deployments cannot be created or scaled past the quota.`}
       loading={loading}
       submitting={form.formState.isSubmitting}
@@ -181,15 +182,18 @@ function ResourcesQuotaDialog({ row, unit, onClose }: { row: WorkspaceQuotaRow; 
     const auQuota = coresToAu(values.cores, unit.cpu)
     if (auQuota === null) return
     await save(auQuota, (saved) =>
-      toast.success(`${row.label}: quota set to ${formatCpu(saved.cpuQuota)} and ${formatMemory(saved.memoryQuota)}`, {
-        description: `${formatResources(saved.cpuUsed, saved.memoryUsed)} in use.`,
-      }),
+      toast.success(
+        <>
+          <bdi>{row.label}</bdi>: quota set to {formatCpu(saved.cpuQuota)} and {formatMemory(saved.memoryQuota)}
+        </>,
+        { description: `${formatResources(saved.cpuUsed, saved.memoryUsed)} in use.` },
+      ),
     )
   }
 
   return (
     <QuotaDialogFrame
-      title={`Set the CPU and memory quota of ${row.label}`}
+      title={isolated`Set the CPU and memory quota of ${row.label}`}
       description={`Its deployments use ${formatCpu(row.cpuUsed)} and ${formatMemory(row.memoryUsed)} now; the quota is ${formatCpu(row.cpuQuota)} and ${formatMemory(row.memoryQuota)}. Deployments cannot be created or scaled past it.`}
       loading={loading}
       submitting={form.formState.isSubmitting}

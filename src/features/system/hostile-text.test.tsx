@@ -1,11 +1,13 @@
 // The hostile seed (mocks/houston/seed-hostile.ts) on the system admin
 // screens: names made of markup show as text, and a name cut short keeps its
 // whole text in a title (and on the person's own page).
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { HOSTILE } from '../../../mocks/hostile'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { isolatedNames, sentence, wordsOutside } from '@/testing/text'
 
 const backend = useTestBackend({ seed: 'hostile' })
 const LONG_LABEL = HOSTILE.unbroken.slice(0, 100)
@@ -39,5 +41,24 @@ describe('system admin screens with hostile data', () => {
     for (const link of long) expect(link).toHaveAttribute('title', LONG_LABEL)
     for (const link of within(all).getAllByRole('link', { name: HOSTILE.imgOnerror })) expect(link).toHaveAttribute('title', HOSTILE.imgOnerror)
     expectNoMarkupFrom(deployments.container)
+  })
+
+  it('keep a right-to-left override a workspace name never closes inside the name, in the quota dialog and its toast', async () => {
+    const user = userEvent.setup()
+    renderApp({ route: '/admin/workspaces', token: await backend.as('admin@example.com') })
+    await user.click(await screen.findByRole('button', { name: `Set quota of ${HOSTILE.rtl}` }))
+    const dialog = await screen.findByRole('dialog', { name: `Set the AU quota of ${HOSTILE.rtl}` })
+    const title = within(dialog).getByRole('heading', { name: `Set the AU quota of ${HOSTILE.rtl}` })
+    expect(isolatedNames(title)).toEqual([HOSTILE.rtl])
+    expect(wordsOutside(title)).toBe('Set the AU quota of ')
+
+    const field = within(dialog).getByRole('spinbutton', { name: 'AU quota' })
+    await user.clear(field)
+    await user.type(field, '310')
+    await user.click(within(dialog).getByRole('button', { name: 'Set quota' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const toast = await screen.findByText(sentence(`${HOSTILE.rtl}: quota set to 310 AU`))
+    expect(isolatedNames(toast)).toEqual([HOSTILE.rtl, '310'])
+    expect(wordsOutside(toast)).toBe(': quota set to  AU')
   })
 })

@@ -2,16 +2,34 @@ import { skipToken, useQuery } from '@apollo/client/react'
 import { useMemo } from 'react'
 import { Link, useParams } from 'react-router'
 import { inputClasses } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { primaryAddress } from '@/features/people'
 import type { UserAccessFragment } from '@/gql/graphql'
-import { explainPermissions } from '@/lib/permissions'
+import { explainPermissions, type PermissionSource } from '@/lib/permissions'
 import { useSearchState } from '@/lib/search-params'
 import { accessScopeSchema, bindingsOf, fullRoleName, roleRows, sourceText, targetOf, workspacesOf } from './access-explained'
 import { AccessDeploymentsQuery, AccountAccessQuery, UserAccessQuery } from './operations'
+
+/** "deployment X in Y", "workspace Y" or "the platform", each name isolated from the words around it. */
+function Place({ deployment, workspace }: { deployment: string | null | undefined; workspace: string | null | undefined }) {
+  if (deployment != null && workspace != null) return isolated`deployment ${deployment} in ${workspace}`
+  if (workspace != null) return isolated`workspace ${workspace}`
+  return 'the platform'
+}
+
+/** sourceText, with a team's name isolated from the role after it. */
+function Source({ source }: { source: PermissionSource }) {
+  if (source.kind !== 'team') return sourceText(source)
+  return (
+    <>
+      Team <bdi>{source.teamName}</bdi>: {fullRoleName(source.role)}
+    </>
+  )
+}
 
 function AccessView({ user, self }: { user: UserAccessFragment; self: boolean }) {
   const access = useAccess()
@@ -27,15 +45,14 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
   const rows = useMemo(() => roleRows(user.roleBindings), [user.roleBindings])
   const name = user.fullName ?? user.username
   const canOpenTeams = access.system('system.teams.get')
-  const where = dep && ws ? `deployment ${dep.label} in ${ws.label}` : ws ? `workspace ${ws.label}` : 'the platform'
 
   return (
     <>
       <PageHeader
-        title={self ? 'Your roles and permissions' : `Roles and permissions of ${name}`}
+        title={self ? 'Your roles and permissions' : isolated`Roles and permissions of ${name}`}
         description={
           <>
-            {primaryAddress(user)}. Roles come from {self ? 'your' : 'their'} own bindings and from {self ? 'your' : 'their'} teams; where they differ, the most permissive applies.
+            <bdi>{primaryAddress(user)}</bdi>. Roles come from {self ? 'your' : 'their'} own bindings and from {self ? 'your' : 'their'} teams; where they differ, the most permissive applies.
           </>
         }
       />
@@ -45,19 +62,33 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
             Teams ({user.teams.length})
           </h2>
           {user.teams.length === 0 ? (
-            <p className="text-sm text-muted">{self ? 'You are' : `${name} is`} in no team.</p>
+            <p className="text-sm text-muted">
+              {self ? (
+                'You are'
+              ) : (
+                <>
+                  <bdi>{name}</bdi> is
+                </>
+              )}{' '}
+              in no team.
+            </p>
           ) : (
             <ul className="flex flex-wrap gap-2" aria-label="Teams">
               {user.teams.map((t) => (
                 <li key={t.id} className="rounded-full border border-border-strong px-3 py-1 text-sm">
                   {canOpenTeams ? (
                     <Link to={`/admin/teams/${t.id}`} className="underline-offset-2 hover:underline">
-                      {t.name}
+                      <bdi>{t.name}</bdi>
                     </Link>
                   ) : (
-                    t.name
+                    <bdi>{t.name}</bdi>
                   )}
-                  {t.source === 'IDP' ? <span className="text-muted"> ({t.provider ?? 'identity provider'})</span> : null}
+                  {t.source === 'IDP' ? (
+                    <span className="text-muted">
+                      {' ('}
+                      {t.provider ? <bdi>{t.provider}</bdi> : 'identity provider'})
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -93,8 +124,16 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
                       <th scope="row" className="px-3 py-2 text-left font-normal">
                         <span className="font-medium">{fullRoleName(r.role)}</span>
                       </th>
-                      <td className="px-3 py-2">{r.on}</td>
-                      <td className="px-3 py-2">{r.team ? `Through team ${r.team.name}` : 'Own role'}</td>
+                      <td className="px-3 py-2"><Place deployment={r.deploymentLabel} workspace={r.workspaceLabel} /></td>
+                      <td className="px-3 py-2">
+                        {r.team ? (
+                          <>
+                            Through team <bdi>{r.team.name}</bdi>
+                          </>
+                        ) : (
+                          'Own role'
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -137,7 +176,7 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
           <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface">
             <table className="w-full min-w-[32rem] text-sm">
               <caption className="px-3 py-2 text-left text-sm text-muted">
-                {explained.length} permissions on {where}
+                {explained.length} permissions on <Place deployment={ws ? dep?.label : null} workspace={ws?.label} />
               </caption>
               <thead className="border-b border-border bg-surface-sunken text-left">
                 <tr>
@@ -158,7 +197,9 @@ function AccessView({ user, self }: { user: UserAccessFragment; self: boolean })
                     <td className="px-3 py-1.5">
                       <ul>
                         {e.sources.map((s) => (
-                          <li key={sourceText(s)}>{sourceText(s)}</li>
+                          <li key={sourceText(s)}>
+                            <Source source={s} />
+                          </li>
                         ))}
                       </ul>
                     </td>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react'
 import { useMemo } from 'react'
 import { useParams } from 'react-router'
+import { isolated } from '@/components/ui/isolated'
 import { DeploymentTaskUsageQuery } from './operations'
 import { TaskUsageView, useUsageRange } from './task-usage-view'
 import type { UsageRow } from './usage-data'
@@ -17,7 +18,7 @@ export function DeploymentTaskUsagePage() {
   const name = usage?.deployment.label ?? 'This deployment'
   return (
     <TaskUsageView
-      title={`${name}: task usage`}
+      title={isolated`${name}: task usage`}
       description="How many task runs this deployment had each day (UTC). The platform keeps 90 days."
       scopeName={name}
       per="per day"

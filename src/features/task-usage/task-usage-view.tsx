@@ -36,7 +36,7 @@ function saveFile(name: string, text: string): void {
 }
 
 interface Props {
-  title: string
+  title: ReactNode
   description: ReactNode
   /** Names the file and the chart: "Data Platform". */
   scopeName: string

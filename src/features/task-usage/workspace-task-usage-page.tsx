@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react'
 import { useMemo } from 'react'
 import { useParams } from 'react-router'
+import { isolated } from '@/components/ui/isolated'
 import { useAccess } from '@/features/auth'
 import { WorkspaceTaskUsageQuery } from './operations'
 import { TaskUsageView, useUsageRange } from './task-usage-view'
@@ -31,7 +32,7 @@ export function WorkspaceTaskUsagePage() {
   const last = usage?.days.at(-1)?.date
   return (
     <TaskUsageView
-      title={`${name}: task usage`}
+      title={isolated`${name}: task usage`}
       description="How many task runs each deployment of this workspace had. The platform keeps 90 days."
       scopeName={name}
       per="per deployment"

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { stableId } from '../../../mocks/houston/random'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { sentence } from '@/testing/text'
 
 const backend = useTestBackend()
 
@@ -47,7 +48,7 @@ describe('all teams', () => {
     expect(within(dialog).getByText('Members (2)')).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Create team' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(await screen.findByText('Team Scalers created with 2 members')).toBeInTheDocument()
+    expect(await screen.findByText(sentence('Team Scalers created with 2 members'))).toBeInTheDocument()
     const row = await waitFor(() => within(teamsTable()).getByRole('rowheader', { name: /Scalers/ }).closest('tr'))
     expect(row).toHaveTextContent('ScalersLocal2None')
   })

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/field'
+import { isolatedList } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
@@ -110,7 +111,7 @@ export function AdminTeamsPage() {
                       <span className="text-muted">None</span>
                     )}
                   </td>
-                  <td className="px-3 py-2">{row.workspaces.length ? row.workspaces.join(', ') : <span className="text-muted">None</span>}</td>
+                  <td className="px-3 py-2">{row.workspaces.length ? isolatedList(row.workspaces) : <span className="text-muted">None</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { FieldShell, inputClasses } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
@@ -57,7 +58,11 @@ function TeamRoleForm({ ctx, row, rows, onClose }: { ctx: Ctx; row: DeploymentTe
       setProblem(p?.field === 'teamUuid' ? { team: p.message } : { other: p?.message ?? 'Refused by the server.' })
       return
     }
-    toast.success(`Team ${name} now has the deployment role ${ROLE_LABELS[role].toLowerCase()} on ${ctx.deploymentLabel}`)
+    toast.success(
+      <>
+        Team <bdi>{name}</bdi> now has the deployment role {ROLE_LABELS[role].toLowerCase()} on <bdi>{ctx.deploymentLabel}</bdi>
+      </>,
+    )
     onClose()
   }
 
@@ -95,7 +100,7 @@ function TeamRoleForm({ ctx, row, rows, onClose }: { ctx: Ctx; row: DeploymentTe
       <RoleRadios legend="Role on this deployment" roles={ctx.roles} value={role} onChange={setRole} />
       {preview ? (
         <p role="status" className="text-sm">
-          Members get on {ctx.deploymentLabel} from the team: <strong>{ROLE_LABELS[preview]}</strong>
+          Members get on <bdi>{ctx.deploymentLabel}</bdi> from the team: <strong>{ROLE_LABELS[preview]}</strong>
         </p>
       ) : null}
       {problem.other ? <InlineAlert tone="danger">{problem.other}</InlineAlert> : null}
@@ -114,14 +119,14 @@ function RemoveTeamRoleDialog({ ctx, row, onClose }: { ctx: Ctx; row: Deployment
   const confirm = async () => {
     const result = await remove({ variables: { deploymentUuid: ctx.deploymentId, teamUuid: row.team.id } }).catch(() => null)
     if (!result?.data) return
-    toast.success(`Team ${row.team.name}'s role on ${ctx.deploymentLabel} removed`)
+    toast.success(isolated`Team ${row.team.name}'s role on ${ctx.deploymentLabel} removed`)
     onClose()
   }
   return (
     <ConfirmDialog
       open
       onOpenChange={(o) => (o ? undefined : onClose())}
-      title={`Remove team ${row.team.name}'s role on ${ctx.deploymentLabel}?`}
+      title={isolated`Remove team ${row.team.name}'s role on ${ctx.deploymentLabel}?`}
       description={
         row.workspaceRole
           ? `The team's workspace role applies here again: ${ROLE_LABELS[row.workspaceRole].toLowerCase()}.`
@@ -156,10 +161,10 @@ export function DeploymentTeamsPage() {
   return (
     <>
       <PageHeader
-        title={`${dep.label}: teams`}
+        title={isolated`${dep.label}: teams`}
         description={
           <>
-            A team's workspace role in {dep.workspace.label} applies here; a deployment role of the team replaces it on this deployment only. Members hold the team's role on top of their own, the more permissive applying.{' '}
+            A team's workspace role in <bdi>{dep.workspace.label}</bdi> applies here; a deployment role of the team replaces it on this deployment only. Members hold the team's role on top of their own, the more permissive applying.{' '}
             {canManage ? null : 'Only admins of this deployment change these roles.'}
           </>
         }
@@ -240,7 +245,7 @@ export function DeploymentTeamsPage() {
         </ScrollArea>
       )}
       {canManage && action?.kind === 'set' ? (
-        <Dialog open onOpenChange={(o) => (o ? undefined : setAction(null))} title={action.row ? `Deployment role of team ${action.row.team.name} on ${dep.label}` : `Add a team to ${dep.label}`}>
+        <Dialog open onOpenChange={(o) => (o ? undefined : setAction(null))} title={action.row ? isolated`Deployment role of team ${action.row.team.name} on ${dep.label}` : isolated`Add a team to ${dep.label}`}>
           <TeamRoleForm key={action.row?.team.id ?? 'new'} ctx={ctx} row={action.row} rows={rows} onClose={() => setAction(null)} />
         </Dialog>
       ) : null}

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { FieldShell, inputClasses, TextAreaField, TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { InlineAlert } from '@/components/ui/states'
 import { useSession } from '@/features/auth'
 import { apiProblems } from '@/lib/graphql-errors'
@@ -68,7 +69,15 @@ function TeamForm({ team, onClose, onSaved }: Props) {
         const r = await create({ variables: { name: v.name, description, userIds, systemRole } })
         id = r.data?.createTeam.id ?? ''
       }
-      toast.success(team ? `Team ${v.name} saved` : `Team ${v.name} created with ${members.length} member${members.length === 1 ? '' : 's'}`)
+      toast.success(
+        team ? (
+          isolated`Team ${v.name} saved`
+        ) : (
+          <>
+            Team <bdi>{v.name}</bdi> created with {members.length} member{members.length === 1 ? '' : 's'}
+          </>
+        ),
+      )
       onClose()
       if (id) onSaved?.(id)
     } catch (error: unknown) {
@@ -117,7 +126,7 @@ export function TeamFormDialog(props: Props) {
     <Dialog
       open
       onOpenChange={(o) => (o ? undefined : props.onClose())}
-      title={props.team ? `Edit team ${props.team.name}` : 'New team'}
+      title={props.team ? isolated`Edit team ${props.team.name}` : 'New team'}
       description={props.team ? undefined : 'A local team: its members hold the roles you give it, on top of their own.'}
     >
       <TeamForm key={props.team?.id ?? 'new'} {...props} />

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess, useSession } from '@/features/auth'
@@ -37,7 +38,12 @@ function SystemRoles({ team, canUpdate }: { team: TeamSummaryFragment; canUpdate
       () => false,
     )
     setPending(null)
-    if (ok) toast.success(`Team ${team.name}: ${ROLE_LABELS[role].toLowerCase()} ${has ? 'revoked' : 'granted'}`)
+    if (ok)
+      toast.success(
+        <>
+          Team <bdi>{team.name}</bdi>: {ROLE_LABELS[role].toLowerCase()} {has ? 'revoked' : 'granted'}
+        </>,
+      )
   }
 
   const shown = SYSTEM_ROLES.filter((r) => held.has(r) || grantable.includes(r))
@@ -84,7 +90,7 @@ function DeleteTeamDialog({ team, onClose }: { team: TeamSummaryFragment; onClos
   const confirm = async () => {
     const result = await remove({ variables: { teamUuid: team.id } }).catch(() => null)
     if (!result?.data) return
-    toast.success(`Team ${team.name} deleted`)
+    toast.success(isolated`Team ${team.name} deleted`)
     onClose()
     await navigate('/admin/teams', { replace: true })
     // Once this page is gone: every cached list of teams drops the removed one.
@@ -95,7 +101,7 @@ function DeleteTeamDialog({ team, onClose }: { team: TeamSummaryFragment; onClos
     <ConfirmDialog
       open
       onOpenChange={(o) => (o ? undefined : onClose())}
-      title={`Delete team ${team.name}?`}
+      title={isolated`Delete team ${team.name}?`}
       description={`Its ${team.users.length} members lose the ${roleCount} role${roleCount === 1 ? '' : 's'} the team gives them. Their own roles and accounts stay.`}
       confirmLabel="Delete team"
       busy={loading}
@@ -123,11 +129,16 @@ export function TeamPage() {
   return (
     <>
       <PageHeader
-        title={`Team ${team.name}`}
+        title={isolated`Team ${team.name}`}
         description={
           <>
             {teamOrigin(team)}
-            {team.description ? ` · ${team.description}` : ''}
+            {team.description ? (
+              <>
+                {' · '}
+                <bdi>{team.description}</bdi>
+              </>
+            ) : null}
           </>
         }
         actions={
@@ -193,15 +204,20 @@ export function TeamPage() {
                     <span className="min-w-0 wrap-anywhere">
                       on deployment{' '}
                       <Link to={`/workspaces/${b.deployment.workspace.id}/deployments/${b.deployment.id}/teams`} className="underline-offset-2 hover:underline">
-                        {b.deployment.label}
+                        <bdi>{b.deployment.label}</bdi>
                       </Link>
-                      {b.workspace ? ` in ${b.workspace.label}` : ''}
+                      {b.workspace ? (
+                        <>
+                          {' in '}
+                          <bdi>{b.workspace.label}</bdi>
+                        </>
+                      ) : null}
                     </span>
                   ) : b.workspace ? (
                     <span className="min-w-0 wrap-anywhere">
                       of workspace{' '}
                       <Link to={`/workspaces/${b.workspace.id}/teams`} className="underline-offset-2 hover:underline">
-                        {b.workspace.label}
+                        <bdi>{b.workspace.label}</bdi>
                       </Link>
                     </span>
                   ) : null}

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { FieldShell, inputClasses } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { InlineAlert, LoadingState } from '@/components/ui/states'
 import {
   choicesFromBindings,
@@ -90,7 +91,10 @@ function TeamRolesForm({ ctx, row, rows, onClose }: FormProps) {
     }
     const count = sent.length
     toast.success(
-      `${teamName} is now ${ROLE_LABELS[role].toLowerCase()} of ${ctx.workspaceLabel}${count ? `, with roles on ${count} deployment${count === 1 ? '' : 's'}` : ''}`,
+      <>
+        <bdi>{teamName}</bdi> is now {ROLE_LABELS[role].toLowerCase()} of <bdi>{ctx.workspaceLabel}</bdi>
+        {count ? `, with roles on ${count} deployment${count === 1 ? '' : 's'}` : ''}
+      </>,
     )
     onClose()
   }
@@ -110,7 +114,7 @@ function TeamRolesForm({ ctx, row, rows, onClose }: FormProps) {
         ) : choices.error && !choices.data ? (
           <InlineAlert tone="danger">The teams could not be loaded: {apiProblems(choices.error)[0]?.message}</InlineAlert>
         ) : options.length === 0 ? (
-          <InlineAlert tone="info">Every team already has a role in {ctx.workspaceLabel}. A system admin can create more teams.</InlineAlert>
+          <InlineAlert tone="info">Every team already has a role in <bdi>{ctx.workspaceLabel}</bdi>. A system admin can create more teams.</InlineAlert>
         ) : (
           <FieldShell label="Team" error={problems.team}>
             {({ id, describedBy, invalid }) => (
@@ -155,7 +159,7 @@ function TeamRolesForm({ ctx, row, rows, onClose }: FormProps) {
 
 /** Adds a team to the workspace (row null), or changes a team's roles there. */
 export function TeamRolesDialog({ ctx, row, rows, onClose }: FormProps) {
-  const title = row ? `Roles of team ${row.team.name} in ${ctx.workspaceLabel}` : `Add a team to ${ctx.workspaceLabel}`
+  const title = row ? isolated`Roles of team ${row.team.name} in ${ctx.workspaceLabel}` : isolated`Add a team to ${ctx.workspaceLabel}`
   return (
     <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title={title} description="The team's members hold these roles on top of their own; the most permissive applies.">
       <TeamRolesForm key={row?.team.id ?? 'new'} ctx={ctx} row={row} rows={rows} onClose={onClose} />
@@ -169,14 +173,14 @@ export function RemoveTeamDialog({ ctx, row, onClose }: { ctx: Ctx; row: Workspa
   const confirm = async () => {
     const result = await remove({ variables: { workspaceUuid: ctx.workspaceId, teamUuid: row.team.id } }).catch(() => null)
     if (!result?.data) return
-    toast.success(`Team ${row.team.name} removed from ${ctx.workspaceLabel}`)
+    toast.success(isolated`Team ${row.team.name} removed from ${ctx.workspaceLabel}`)
     onClose()
   }
   return (
     <ConfirmDialog
       open
       onOpenChange={(o) => (o ? undefined : onClose())}
-      title={`Remove team ${row.team.name} from ${ctx.workspaceLabel}?`}
+      title={isolated`Remove team ${row.team.name} from ${ctx.workspaceLabel}?`}
       description={`Its ${row.team.users.length} members lose the roles the team gives them here${deploymentCount ? `, including ${deploymentCount} deployment role${deploymentCount === 1 ? '' : 's'}` : ''}. Their own roles, and the team itself, stay.`}
       confirmLabel="Remove team"
       busy={loading}

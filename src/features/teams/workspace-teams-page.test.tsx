@@ -6,6 +6,7 @@ import { stableId } from '../../../mocks/houston/random'
 import { SEED_IDS } from '../../../mocks/houston/seed'
 import { useTestBackend } from '@/testing/backend'
 import { renderApp } from '@/testing/render-app'
+import { sentence } from '@/testing/text'
 
 const backend = useTestBackend()
 const DP = `/workspaces/${SEED_IDS.dataPlatform}/teams`
@@ -53,7 +54,7 @@ describe('the teams of a workspace', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Add team' }))
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(await screen.findByText(/ML Platform is now editor of Marketing Analytics, with roles on 4 deployments/)).toBeInTheDocument()
+    expect(await screen.findByText(sentence(/ML Platform is now editor of Marketing Analytics, with roles on 4 deployments/))).toBeInTheDocument()
     const row = await waitFor(() => rowOf(/ML Platform/))
     expect(row).toHaveTextContent('Editor')
     expect(within(row).getByRole('list', { name: /Deployment roles/ }).textContent).toBe(

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react'
 import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Button } from '@/components/ui/button'
+import { isolated, isolatedList } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScrollArea } from '@/components/ui/scroll-area'
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states'
@@ -36,7 +37,7 @@ export function WorkspaceTeamsPage() {
   return (
     <>
       <PageHeader
-        title={`${ws.label}: teams`}
+        title={isolated`${ws.label}: teams`}
         description={
           <>
             A team's members hold its roles here on top of their own; where the two differ, the more permissive applies.{' '}
@@ -101,7 +102,7 @@ export function WorkspaceTeamsPage() {
                       <span className="tabular-nums">{names.length}</span>
                       {names.length ? (
                         <span className="line-clamp-2 max-w-xs text-xs text-muted wrap-anywhere" title={names.join(', ')}>
-                          {names.slice(0, MEMBERS_SHOWN).join(', ')}
+                          {isolatedList(names.slice(0, MEMBERS_SHOWN))}
                           {names.length > MEMBERS_SHOWN ? ` and ${names.length - MEMBERS_SHOWN} more` : ''}
                         </span>
                       ) : null}
@@ -114,7 +115,7 @@ export function WorkspaceTeamsPage() {
                             <li key={d.deploymentId} className="max-w-xs truncate">
                               {ROLE_LABELS[d.role]} on{' '}
                               <Link to={`/workspaces/${workspaceId}/deployments/${d.deploymentId}`} className="underline-offset-2 hover:underline" title={d.label}>
-                                {d.label}
+                                <bdi>{d.label}</bdi>
                               </Link>
                             </li>
                           ))}

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { TypedConfirmDialog } from '@/components/ui/confirm-dialog'
 import { TextAreaField, TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
@@ -62,7 +63,7 @@ function DeleteWorkspace({ workspaceId, label, deploymentCount }: { workspaceId:
     const result = await remove({ variables: { workspaceUuid: workspaceId } }).catch(() => null)
     if (!result?.data) return
     setOpen(false)
-    toast.success(`Workspace “${label}” deleted`)
+    toast.success(isolated`Workspace “${label}” deleted`)
     await navigate('/workspaces', { replace: true })
   }
   return (
@@ -83,8 +84,8 @@ function DeleteWorkspace({ workspaceId, label, deploymentCount }: { workspaceId:
       <TypedConfirmDialog
         open={open}
         onOpenChange={setOpen}
-        title={`Delete ${label}?`}
-        description={`Type the workspace name “${label}” to confirm.`}
+        title={isolated`Delete ${label}?`}
+        description={isolated`Type the workspace name “${label}” to confirm.`}
         inputLabel="Workspace name"
         expected={label}
         confirmLabel="Delete this workspace"
@@ -107,7 +108,7 @@ export function WorkspaceSettingsPage() {
   const canDelete = access.workspace(workspaceId, 'workspace.config.delete')
   return (
     <>
-      <PageHeader title={`${ws.label}: settings`} description={`Created ${formatDateTime(ws.createdAt)}`} />
+      <PageHeader title={isolated`${ws.label}: settings`} description={`Created ${formatDateTime(ws.createdAt)}`} />
       <div className="max-w-2xl space-y-6">
         <section aria-labelledby="ws-details-heading" className="rounded-lg border border-border bg-surface p-5">
           <h2 id="ws-details-heading" className="mb-3 text-lg font-semibold">

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { TextAreaField, TextField } from '@/components/ui/field'
+import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState, ErrorState, InlineAlert, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
@@ -37,7 +38,7 @@ function CreateWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenCh
     const result = await create({ variables: { label: values.label.trim(), description: values.description.trim() || null } }).catch(() => null)
     const created = result?.data?.createWorkspace
     if (!created) return
-    toast.success(`Workspace “${created.label}” created`)
+    toast.success(isolated`Workspace “${created.label}” created`)
     onOpenChange(false)
     form.reset()
     await navigate(`/workspaces/${created.id}`)
