@@ -64,8 +64,8 @@ function fieldValues(page: Page, name: RegExp): Promise<string[]> {
 
 /**
  * Where each character of `words` (the console's own, after a name in `within`) is drawn, left to right:
- * true when each lies to the right of the one before, as English reads; false when a right-to-left override
- * in the name runs on into them.
+ * true when each lies to the right of the one before or starts a line below it, as English reads; false when
+ * a right-to-left override in the name runs on into them.
  */
 function readsLeftToRight(within: Locator, words: string): Promise<boolean | null> {
   return within.evaluate((element, text) => {
@@ -73,13 +73,17 @@ function readsLeftToRight(within: Locator, words: string): Promise<boolean | nul
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(text) ?? -1
       if (at < 0) continue
-      const lefts = Array.from({ length: text.length }, (_, i) => {
+      const boxes = Array.from({ length: text.length }, (_, i) => {
         const range = document.createRange()
         range.setStart(node, at + i)
         range.setEnd(node, at + i + 1)
-        return range.getBoundingClientRect().left
+        return range.getBoundingClientRect()
       })
-      return lefts.every((left, i) => i === 0 || left > (lefts[i - 1] ?? left))
+      // Each character to the right of the one before on its line, or first on a line below it (the words may wrap).
+      return boxes.every((box, i) => {
+        const before = boxes[i - 1]
+        return !before || box.top >= before.bottom - 1 || box.left > before.left
+      })
     }
     return null
   }, words)
@@ -163,11 +167,12 @@ test.describe('hostile strings served by the backend', () => {
   })
 
   test('a right-to-left override that a name never closes does not turn the console’s words around', async ({ page }) => {
+    test.setTimeout(60_000)
     await signIn(page)
     for (const [path, words] of [
       [`${ML_RESEARCH}/settings`, ': settings'],
       [`${ML_RESEARCH}/teams`, ': teams'],
-      [`${EVENT_INGESTION}/resources`, ': resources'],
+      [`${EVENT_INGESTION}/configure`, ': resources'],
       [`${EVENT_INGESTION}/logs`, ': logs'],
     ] as const) {
       await test.step(path, async () => {
