@@ -180,6 +180,8 @@ test.describe('hostile strings served by the backend', () => {
         const heading = page.getByRole('heading', { level: 1, name: `${HOSTILE.rtl}${words}` })
         await expect(heading).toBeVisible({ timeout: 15_000 })
         expect(await readsLeftToRight(heading, words), `"${words}" reads left to right`).toBe(true)
+        // The tab is named after the heading, the name closed off there too (first strong isolate … pop isolate).
+        await expect(page).toHaveTitle(`\u2068${HOSTILE.rtl}\u2069${words} · Airflow Platform Console`)
       })
     }
     // And in the toast after a change.

@@ -20,6 +20,7 @@ describe('signing in and out', () => {
     await screen.findByRole('heading', { name: 'Workspaces', level: 1 })
     expect(router.state.location.pathname).toBe('/workspaces')
     expect(router.state.location.search).toBe('?x=1')
+    await waitFor(() => expect(document.title).toBe('Workspaces · Airflow Platform Console'))
   })
 
   it('says why a sign-in was refused and keeps what was typed', async () => {
@@ -63,6 +64,8 @@ describe('signing in and out', () => {
     await screen.findByRole('heading', { name: 'Sign in' })
     expect(readSession()).toBeNull()
     expect(router.state.location.pathname).toBe('/sign-in')
+    // Nothing of the last page stays in the tab either.
+    await waitFor(() => expect(document.title).toBe('Sign in · Airflow Platform Console'))
   })
 
   it('returns to sign-in when the server says the session expired, then back to the page', async () => {

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation, useQuery } from '@apollo/client/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
+import { useHeadingAsTitle } from '@/components/ui/page-title'
 import { InlineAlert } from '@/components/ui/states'
 import { isEmailAddress } from '@/lib/email'
 import { firstProblem } from '@/lib/graphql-errors'
@@ -54,6 +55,8 @@ export function SignInPage() {
   const [createToken, { loading, error }] = useMutation(CreateTokenMutation)
   const demoAccounts = useDemoAccounts(config.demo)
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } })
+  const heading = useRef<HTMLHeadingElement>(null)
+  useHeadingAsTitle(heading)
 
   if (readSession()) return <Navigate to={returnTo} replace />
 
@@ -77,7 +80,7 @@ export function SignInPage() {
     <main id="main" className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center px-4 py-10">
       <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
         <p className="text-sm font-medium text-accent">Airflow Platform Console</p>
-        <h1 tabIndex={-1} data-page-heading className="mt-1 text-2xl font-semibold outline-none">
+        <h1 ref={heading} tabIndex={-1} data-page-heading className="mt-1 text-2xl font-semibold outline-none">
           Sign in
         </h1>
         {expired ? (
