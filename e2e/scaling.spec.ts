@@ -46,10 +46,13 @@ const totals = (page: Page) => page.getByRole('region', { name: 'Totals' })
 /**
  * Reloads once the demo backend has stored its state: it writes to IndexedDB
  * 250 ms after a change (mocks/browser.ts), and a reload sooner can lose it.
+ * A reload is a cold start (the service worker, the stored state, the screen's
+ * code): it gets the time a first load gets before the page counts as broken.
  */
 async function reloadWhenStored(page: Page): Promise<void> {
   await page.waitForTimeout(1000)
   await page.reload()
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 })
 }
 
 test('an editor raises the workers to 20 AU x 3, reviews the diff, saves, and finds the new size after a reload', async ({ page }) => {
@@ -112,6 +115,8 @@ test('an editor raises the workers to 20 AU x 3, reviews the diff, saves, and fi
 })
 
 test('an editor who asks for more than the workspace has left is told how much is left, and nothing is saved', async ({ page }) => {
+  // Axe scans and reloads (each a cold start of the demo backend) are slow on a busy two-core machine.
+  test.setTimeout(60_000)
   const asked = celery(30, 10)
   expect(moduleTotal(30, 10)).toBe(asked)
   const allowed = QUOTA - USED + ETL_NOW
@@ -142,6 +147,8 @@ test('an editor who asks for more than the workspace has left is told how much i
 })
 
 test('a viewer sees the resources, totals and quota with every control absent', async ({ page }) => {
+  // Axe scans and reloads (each a cold start of the demo backend) are slow on a busy two-core machine.
+  test.setTimeout(60_000)
   await signInAs(page, 'viewer@example.com')
   await openCustomerEtlConfigure(page)
   await expect(page.getByText('your role does not allow changing them')).toBeVisible()
@@ -167,6 +174,8 @@ test('a viewer sees the resources, totals and quota with every control absent', 
 })
 
 test('a system admin lowers a workspace quota, then is refused one below use with the numbers', async ({ page }) => {
+  // Axe scans and reloads (each a cold start of the demo backend) are slow on a busy two-core machine.
+  test.setTimeout(60_000)
   await signInAs(page, 'admin@example.com')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspaces and quotas' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Workspaces and quotas' })).toBeVisible()

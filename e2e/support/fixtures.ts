@@ -90,6 +90,9 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(account.password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 15_000 })
+  // Sign-in lands on "/", which then opens the first workspace and adds its section to the navigation:
+  // wait for that page's heading, or a click on the navigation can land where a link was a moment before.
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 })
 }
 
 /**
