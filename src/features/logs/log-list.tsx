@@ -36,6 +36,15 @@ const LINE_PX = 20
 const MAX_MEASURED = 5000
 const ROW_PADDING_PX = 9
 
+const atBottom = (el: HTMLElement): boolean => el.scrollHeight - el.scrollTop - el.clientHeight < 24
+
+/**
+ * Whether the reader has scrolled up, off the bottom, since the list was last at
+ * `lastTop`. Rows dropped from the top can only pull the view down to the bottom,
+ * and rows growing leave the position alone, so neither counts.
+ */
+const movedUpFromBottom = (el: HTMLElement, lastTop: number): boolean => !atBottom(el) && el.scrollTop < lastTop - 1
+
 /**
  * The shown records, virtualised: only the rows in sight are in the DOM. While
  * following, the newest stays in view; a reader who scrolled up stays where they
@@ -104,7 +113,13 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     const el = scrollRef.current
     const dropped = snapshot.droppedFromView - droppedRef.current
     droppedRef.current = snapshot.droppedFromView
-    if (el && followRef.current) {
+    if (el && followRef.current && movedUpFromBottom(el, lastScrollTop.current)) {
+      // The reader scrolled up and records arrived before the scroll event did:
+      // the reader wins, and the event, when it comes, finds them already not following.
+      followRef.current = false
+      lastScrollTop.current = el.scrollTop
+      onFollowChange(false)
+    } else if (el && followRef.current) {
       el.scrollTop = el.scrollHeight
       lastScrollTop.current = el.scrollTop
     } else if (el && dropped > 0) {
@@ -123,14 +138,12 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
   const onScroll = () => {
     const el = scrollRef.current
     if (!el) return
-    const top = el.scrollTop
-    const wentUp = top < lastScrollTop.current - 1
-    lastScrollTop.current = top
-    const atBottom = el.scrollHeight - top - el.clientHeight < 24
-    if (atBottom && !followRef.current) {
+    const wentUp = movedUpFromBottom(el, lastScrollTop.current)
+    lastScrollTop.current = el.scrollTop
+    if (atBottom(el) && !followRef.current) {
       followRef.current = true
       onFollowChange(true)
-    } else if (!atBottom && followRef.current) {
+    } else if (!atBottom(el) && followRef.current) {
       // Only a reader moving up stops the follow. A scroll that leaves the
       // bottom behind without going up is rows growing under the view (as
       // they are measured, or as records arrive): keep the newest in sight.

@@ -1,0 +1,113 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { useState, useSyncExternalStore } from 'react'
+import { describe, expect, it } from 'vitest'
+import { LogList } from './log-list'
+import { filterFromSearch, logSearchSchema, type LogRecord } from './log-model'
+import { LogStore, LogView } from './log-store'
+
+const rec = (n: number): LogRecord => ({
+  id: `r-${n}`,
+  timestamp: new Date(Date.UTC(2024, 4, 1, 12) + n * 1000).toISOString(),
+  component: 'scheduler',
+  level: 'INFO',
+  message: `record ${n}`,
+})
+const batch = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => rec(from + i))
+
+const ROW_PX = 29
+const VIEW_PX = 580
+
+/** A list that follows like the logs page does, with the follow state its own. */
+function Harness({ store, view }: { store: LogStore; view: LogView }) {
+  const snapshot = useSyncExternalStore(store.subscribe, () => view.sync(store))
+  const [follow, setFollow] = useState(true)
+  return (
+    <>
+      <p>{follow ? 'Following' : 'Scrolled up'}</p>
+      <LogList
+        store={store}
+        view={view}
+        snapshot={snapshot}
+        needle=""
+        selectedId={undefined}
+        currentIndex={undefined}
+        follow={follow}
+        onFollowChange={setFollow}
+        permalinkFor={(r) => `#${r.id}`}
+        onCopy={() => {}}
+        onSelect={() => {}}
+        label="Log records of test"
+      />
+    </>
+  )
+}
+
+/** jsdom lays nothing out: give the list a browser's scroll geometry, its height from the records held. */
+function withGeometry(el: HTMLElement, store: LogStore) {
+  let top = 0
+  const max = () => Math.max(0, store.size * ROW_PX - VIEW_PX)
+  Object.defineProperty(el, 'scrollHeight', { configurable: true, get: () => store.size * ROW_PX })
+  Object.defineProperty(el, 'clientHeight', { configurable: true, get: () => VIEW_PX })
+  Object.defineProperty(el, 'scrollTop', {
+    configurable: true,
+    get: () => top,
+    set: (v: number) => {
+      top = Math.min(Math.max(0, v), max())
+    },
+  })
+  return { bottom: max }
+}
+
+function setup() {
+  const store = new LogStore()
+  store.append(batch(0, 100))
+  const view = new LogView(filterFromSearch(logSearchSchema.parse({}), null))
+  render(<Harness store={store} view={view} />)
+  const region = screen.getByRole('region', { name: 'Log records of test' })
+  const geometry = withGeometry(region, store)
+  // Following: the newest in sight.
+  region.scrollTop = geometry.bottom()
+  fireEvent.scroll(region)
+  return { store, region, geometry }
+}
+
+describe('LogList following the newest', () => {
+  it('keeps the newest in sight as records arrive', () => {
+    const { store, region, geometry } = setup()
+    act(() => {
+      store.append(batch(100, 120))
+    })
+    expect(region.scrollTop).toBe(geometry.bottom())
+    expect(screen.getByText('Following')).toBeInTheDocument()
+  })
+
+  it('lets a reader who scrolled up stay there even when records arrive before the scroll event', () => {
+    const { store, region } = setup()
+    // The reader drags the scroll bar to the top; the browser has not yet sent the scroll event...
+    region.scrollTop = 0
+    // ...when new records render.
+    act(() => {
+      store.append(batch(100, 120))
+    })
+    expect(region.scrollTop).toBe(0)
+    expect(screen.getByText('Scrolled up')).toBeInTheDocument()
+    // The late scroll event changes nothing.
+    fireEvent.scroll(region)
+    expect(region.scrollTop).toBe(0)
+    expect(screen.getByText('Scrolled up')).toBeInTheDocument()
+  })
+
+  it('follows again once the reader scrolls back to the bottom', () => {
+    const { store, region, geometry } = setup()
+    region.scrollTop = 0
+    fireEvent.scroll(region)
+    expect(screen.getByText('Scrolled up')).toBeInTheDocument()
+    act(() => {
+      store.append(batch(100, 120))
+    })
+    expect(region.scrollTop).toBe(0)
+    region.scrollTop = geometry.bottom()
+    fireEvent.scroll(region)
+    expect(screen.getByText('Following')).toBeInTheDocument()
+  })
+})
