@@ -313,8 +313,18 @@ export function AdminUsersPage() {
       ) : (
         <>
           <ScrollArea className="overflow-x-auto rounded-lg border border-border bg-surface" aria-busy={loading || undefined}>
-            <table className="w-full min-w-[48rem] text-sm">
+            {/* Fixed layout: a search refills all 50 rows, and an automatic table measures every cell again each time. */}
+            <table className="w-full min-w-[56rem] table-fixed text-sm">
               <caption className="sr-only">Users{shownQ ? ` matching ${shownQ}` : ''}</caption>
+              {/* Sized for their longest content (a role badge, a date, the "System roles" button); the name takes the rest. */}
+              <colgroup>
+                <col />
+                <col className="w-26" />
+                <col className="w-40" />
+                <col className="w-28" />
+                <col className="w-48" />
+                {canGrant || canDeactivate ? <col className="w-36" /> : null}
+              </colgroup>
               <thead className="border-b border-border bg-surface-sunken text-left">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-medium">
