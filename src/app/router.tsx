@@ -1,4 +1,4 @@
-import { lazy, Suspense, useLayoutEffect } from 'react'
+import { lazy, Suspense, useLayoutEffect, useState } from 'react'
 import { type Location, matchRoutes, type NavigateFunction, type RouteObject, useLocation, useNavigate, useRoutes } from 'react-router'
 import { ForbiddenPage, NotFoundPage } from '@/components/pages/status-pages'
 import { LoadingState } from '@/components/ui/states'
@@ -21,12 +21,27 @@ type Loader = () => Promise<{ default: React.ComponentType }>
 function screen(path: string | undefined, load: Loader, rule?: AccessRule, what?: string): RouteObject {
   // One load shared by preloadScreen and the screen itself; a failed one is tried again next time.
   let loading: ReturnType<Loader> | null = null
+  let loaded: React.ComponentType | null = null
   const loadOnce = () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = null
-      throw error
-    }))
-  const Screen = lazy(loadOnce)
+    (loading ??= load().then(
+      (module) => {
+        loaded = module.default
+        return module
+      },
+      (error: unknown) => {
+        loading = null
+        throw error
+      },
+    ))
+  const Lazy = lazy(loadOnce)
+  // A screen whose code is in (preloaded while the session loaded, or opened before) renders at once.
+  // Through lazy() it would suspend for a tick even then, and React holds a revealed fallback for
+  // 300 ms before it shows what replaced it: the page's own requests would wait that long too.
+  // Chosen once per mount, so that the screen is never swapped for the same screen (losing its state).
+  function Screen() {
+    const [Loaded] = useState(() => loaded)
+    return Loaded ? <Loaded /> : <Lazy />
+  }
   const element = (
     <RouteBoundary>
       {rule ? (
