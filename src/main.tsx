@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router'
 import { AppProviders } from '@/app/providers'
 import { AppRoutes, createAppNavigator, preloadScreen } from '@/app/router'
 import { createExpiryHandler } from '@/app/session-expiry'
+import { prefetchSession } from '@/features/auth'
 import { type ConsoleApolloClient, createApolloClient } from '@/lib/apollo-client'
 import { loadRuntimeConfig } from '@/lib/runtime-config'
 import { applyTheme, readTheme } from '@/lib/theme'
@@ -38,6 +39,7 @@ async function start() {
   const apollo: ConsoleApolloClient = createApolloClient(config, {
     onUnauthenticated: createExpiryHandler(() => navigator, () => apollo),
   })
+  prefetchSession(apollo)
 
   // In a transition, the first render yields to the browser every few milliseconds instead of
   // holding the main thread until every screen's code and data are in.

@@ -57,7 +57,13 @@ test('the console runs under the CSP with no violation, and deep links survive a
   const settings = `${new URL(page.url()).pathname.replace(/\/metrics$/, '')}/settings`
   await page.goto(settings)
   await expect(page.getByRole('heading', { level: 1, name: 'Customer ETL: settings' })).toBeVisible()
+  // index.html preloads config.json (before the modules have loaded) and the console takes that answer: one request a load.
+  const configRequests: string[] = []
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/config.json') configRequests.push(r.url())
+  })
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Customer ETL: settings' })).toBeVisible()
+  expect(configRequests).toHaveLength(1)
   expect(await violations()).toEqual([])
 })

@@ -3,8 +3,11 @@ import userEvent from '@testing-library/user-event'
 import { graphql, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { useTestBackend } from '@/testing/backend'
-import { renderApp } from '@/testing/render-app'
-import { readSession } from '@/lib/session-store'
+import { renderApp, TEST_ORIGIN } from '@/testing/render-app'
+import { prefetchSession } from '@/features/auth'
+import { createApolloClient } from '@/lib/apollo-client'
+import { resolveConfig } from '@/lib/runtime-config'
+import { readSession, writeSession } from '@/lib/session-store'
 
 const backend = useTestBackend()
 
@@ -66,6 +69,46 @@ describe('signing in and out', () => {
     expect(router.state.location.pathname).toBe('/sign-in')
     // Nothing of the last page stays in the tab either.
     await waitFor(() => expect(document.title).toBe('Sign in · Airflow Platform Console'))
+  })
+
+  it('asks for the signed-in user as soon as the client exists, with nothing rendered', async () => {
+    writeSession({ token: await backend.as('editor@example.com'), expiresAt: Math.floor(Date.now() / 1000) + 3600 })
+    const self = backend.hold('Self')
+    const client = createApolloClient(resolveConfig({ graphqlUrl: `${TEST_ORIGIN}/v1`, graphqlWsUrl: null, metricsUrl: TEST_ORIGIN, grafanaUrlTemplate: null, kibanaUrlTemplate: null }, TEST_ORIGIN), {
+      onUnauthenticated: () => undefined,
+    })
+    prefetchSession(client)
+    await waitFor(() => expect(self.sent).toBe(1))
+    self.release()
+    client.stop()
+  })
+
+  it('asks for the signed-in user once as the console starts: the session joins the request in flight', async () => {
+    const token = await backend.as('editor@example.com')
+    const self = backend.hold('Self')
+    renderApp({ route: '/workspaces', token })
+    expect(await screen.findByText('Signing you in…')).toBeInTheDocument()
+    await waitFor(() => expect(self.sent).toBe(1))
+    self.release()
+    await screen.findByRole('heading', { name: 'Workspaces', level: 1 })
+    expect(self.sent).toBe(1)
+  })
+
+  it('shows why the account could not be loaded when the first request for it fails, and loads it on retry', async () => {
+    const user = userEvent.setup()
+    const token = await backend.as('editor@example.com')
+    let failures = 1
+    backend.server.use(
+      graphql.query('Self', () => {
+        if (failures-- > 0) return HttpResponse.json({ errors: [{ message: 'Houston is restarting.' }] })
+        return undefined
+      }),
+    )
+    renderApp({ route: '/workspaces', token })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Your account could not be loaded')
+    await user.click(within(alert).getByRole('button', { name: /retry|try again/i }))
+    await screen.findByRole('heading', { name: 'Workspaces', level: 1 })
   })
 
   it('returns to sign-in when the server says the session expired, then back to the page', async () => {

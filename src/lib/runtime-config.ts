@@ -54,7 +54,9 @@ export function resolveConfig(raw: RuntimeConfig, origin: string): ResolvedConfi
 }
 
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<ResolvedConfig> {
-  const response = await fetchImpl('/config.json', { cache: 'no-store' })
+  // As index.html preloads it (the request starts before the modules have loaded), so that this
+  // takes the preloaded answer. It stays fresh: the server marks it no-cache (deploy/).
+  const response = await fetchImpl('/config.json')
   if (!response.ok) throw new Error(`config.json could not be loaded (HTTP ${response.status}).`)
   const parsed = parseRuntimeConfig(await response.json())
   if (!parsed.success) throw new Error(`config.json is not valid: ${parsed.problems.join('; ')}`)

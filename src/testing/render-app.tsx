@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router'
 import { AppProviders } from '@/app/providers'
 import { AppRoutes, createAppNavigator } from '@/app/router'
 import { createExpiryHandler } from '@/app/session-expiry'
+import { prefetchSession } from '@/features/auth'
 import { type ConsoleApolloClient, createApolloClient } from '@/lib/apollo-client'
 import { clearRegisteredCaches } from '@/lib/cache-registry'
 import { resolveConfig } from '@/lib/runtime-config'
@@ -45,6 +46,8 @@ export function renderApp({ route, token = null, demo = false }: RenderAppOption
   const apollo: ConsoleApolloClient = createApolloClient(config, {
     onUnauthenticated: createExpiryHandler(() => (alive ? router : null), () => (alive ? apollo : null)),
   })
+  // As the console starts (main.tsx).
+  prefetchSession(apollo)
   liveApps.add(() => {
     alive = false
     apollo.stop()

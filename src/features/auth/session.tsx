@@ -1,9 +1,10 @@
+import type { ApolloClient } from '@apollo/client'
 import { useApolloClient, useQuery } from '@apollo/client/react'
 import { createContext, use, useCallback, useMemo, type ReactNode } from 'react'
 import type { SelfQuery as SelfQueryData } from '@/gql/graphql'
 import { type Binding, deploymentPermissions, systemPermissions, workspacePermissions } from '@/lib/permissions'
 import { clearRegisteredCaches } from '@/lib/cache-registry'
-import { writeSession } from '@/lib/session-store'
+import { readSession, writeSession } from '@/lib/session-store'
 import { SelfQuery } from './operations'
 
 export type SelfUser = SelfQueryData['self']['user']
@@ -63,8 +64,21 @@ export function useSignOut() {
   }, [client])
 }
 
+const SESSION_FETCH_POLICY = 'cache-first'
+
+/**
+ * Asks for the signed-in user as soon as the client exists, before the first render: the
+ * provider's own query then joins the request in flight (Apollo sends one of two identical
+ * queries), and every signed-in page's data waits one step less.
+ */
+export function prefetchSession(client: ApolloClient): void {
+  if (!readSession()) return
+  // A failure is the provider's to show: its query sends again and reports it.
+  client.query({ query: SelfQuery, fetchPolicy: SESSION_FETCH_POLICY }).catch(() => undefined)
+}
+
 export function SessionProvider({ children, loading, error }: { children: ReactNode; loading: ReactNode; error: (e: unknown, retry: () => void) => ReactNode }) {
-  const { data, error: queryError, refetch } = useQuery(SelfQuery, { fetchPolicy: 'cache-first' })
+  const { data, error: queryError, refetch } = useQuery(SelfQuery, { fetchPolicy: SESSION_FETCH_POLICY })
   const signOut = useSignOut()
   const value = useMemo<SessionValue | null>(() => {
     if (!data) return null
