@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { plain } from '@/components/ui/isolated'
 import { explainPermissions, type PermissionSource, type Role } from '@/lib/permissions'
-import { accessScopeSchema, bindingsOf, fullRoleName, roleRows, sourceText, targetOf, workspacesOf } from './access-explained'
+import { accessScopeSchema, bindingsOf, fullRoleName, placeOf, roleRows, sourceText, targetOf, workspacesOf } from './access-explained'
 
 const dp = { id: 'w1', label: 'Data Platform' }
 const mk = { id: 'w2', label: 'Marketing' }
@@ -25,7 +26,7 @@ describe('a user’s access, explained', () => {
   })
 
   it('lists roles: system first, then by where, own before a team’s', () => {
-    expect(roleRows(bindings).map((r) => [r.role, r.on, r.team?.name ?? 'own'])).toEqual([
+    expect(roleRows(bindings).map((r) => [r.role, placeOf(r.deploymentLabel, r.workspaceLabel, plain), r.team?.name ?? 'own'])).toEqual([
       ['SYSTEM_VIEWER', 'the platform', 'own'],
       ['WORKSPACE_VIEWER', 'workspace Data Platform', 'own'],
       ['WORKSPACE_EDITOR', 'workspace Data Platform', 'Data Engineering'],

@@ -3,6 +3,7 @@
 // Which permissions hold is the permission module's answer (explainPermissions);
 // this only reads the API's bindings and words the sources.
 import { z } from 'zod'
+import { plain, type Wording } from '@/components/ui/isolated'
 import { type Binding, type GrantTarget, type PermissionSource, type Role, ROLE_LABELS, roleLevel, roleScope } from '@/lib/permissions'
 
 interface BindingLike {
@@ -39,12 +40,20 @@ export function sourceText(source: PermissionSource): string {
   }
 }
 
+/**
+ * Where a role applies: "the platform", "workspace Data Platform", "deployment Customer ETL in
+ * Data Platform". `words` puts the names in: isolated on screen, plain to sort by.
+ */
+export function placeOf<T>(deployment: string | null | undefined, workspace: string | null | undefined, words: Wording<T>): T | string {
+  if (deployment != null && workspace != null) return words`deployment ${deployment} in ${workspace}`
+  if (workspace != null) return words`workspace ${workspace}`
+  return 'the platform'
+}
+
 export interface RoleRow {
   id: string
   role: Role
-  /** "the platform", "workspace Data Platform", "deployment Customer ETL in Data Platform". */
-  on: string
-  /** The names `on` holds, to show each isolated from the words around it: a deployment's and its workspace's, a workspace's, or none. */
+  /** Where the role applies (see placeOf): a deployment's and its workspace's names, a workspace's, or neither. */
   deploymentLabel: string | null
   workspaceLabel: string | null
   /** null: the user's own. */
@@ -54,23 +63,18 @@ export interface RoleRow {
 /** System roles first, then by where, then own before team roles. */
 export function roleRows(roleBindings: readonly BindingLike[]): RoleRow[] {
   const order = (r: Role) => ['SYSTEM', 'WORKSPACE', 'DEPLOYMENT'].indexOf(roleScope(r))
+  const where = (r: RoleRow) => placeOf(r.deploymentLabel, r.workspaceLabel, plain)
   return roleBindings
     .map((b) => ({
       id: b.id,
       role: b.role,
-      on: b.deployment
-        ? `deployment ${b.deployment.label} in ${b.deployment.workspace.label}`
-        : b.workspace
-          ? `workspace ${b.workspace.label}`
-          : 'the platform',
       deploymentLabel: b.deployment?.label ?? null,
       workspaceLabel: b.deployment?.workspace.label ?? b.workspace?.label ?? null,
       team: b.team,
     }))
-    .sort((a, b) => order(a.role) - order(b.role) || a.on.localeCompare(b.on) || (a.team?.name ?? '').localeCompare(b.team?.name ?? ''))
+    .sort((a, b) => order(a.role) - order(b.role) || where(a).localeCompare(where(b)) || (a.team?.name ?? '').localeCompare(b.team?.name ?? ''))
 }
 
-/** The workspaces a user's roles touch, by label: where their permissions may be explained. */
 export function workspacesOf(roleBindings: readonly BindingLike[]): { id: string; label: string }[] {
   const byId = new Map<string, string>()
   for (const b of roleBindings) {

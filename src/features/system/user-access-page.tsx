@@ -11,14 +11,12 @@ import { primaryAddress } from '@/features/people'
 import type { UserAccessFragment } from '@/gql/graphql'
 import { explainPermissions, type PermissionSource } from '@/lib/permissions'
 import { useSearchState } from '@/lib/search-params'
-import { accessScopeSchema, bindingsOf, fullRoleName, roleRows, sourceText, targetOf, workspacesOf } from './access-explained'
+import { accessScopeSchema, bindingsOf, fullRoleName, placeOf, roleRows, sourceText, targetOf, workspacesOf } from './access-explained'
 import { AccessDeploymentsQuery, AccountAccessQuery, UserAccessQuery } from './operations'
 
 /** "deployment X in Y", "workspace Y" or "the platform", each name isolated from the words around it. */
 function Place({ deployment, workspace }: { deployment: string | null | undefined; workspace: string | null | undefined }) {
-  if (deployment != null && workspace != null) return isolated`deployment ${deployment} in ${workspace}`
-  if (workspace != null) return isolated`workspace ${workspace}`
-  return 'the platform'
+  return placeOf(deployment, workspace, isolated)
 }
 
 /** sourceText, with a team's name isolated from the role after it. */
