@@ -149,12 +149,18 @@ export function AppRoutes() {
 export interface AppNavigator {
   readonly state: { readonly location: Pick<Location, 'pathname' | 'search' | 'hash'> }
   navigate: (to: string, options?: { replace?: boolean }) => void
+  /** Settles once the router is rendered: before, the location is not known and navigating does nothing. */
+  readonly ready: Promise<void>
 }
 
 /** An AppNavigator and the component, rendered inside the router, that keeps it current. */
 export function createAppNavigator(): { navigator: AppNavigator; NavigatorBridge: () => null } {
   let location: AppNavigator['state']['location'] = { pathname: '/', search: '', hash: '' }
   let navigate: NavigateFunction | null = null
+  let markReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve
+  })
   const navigator: AppNavigator = {
     state: {
       get location() {
@@ -162,6 +168,7 @@ export function createAppNavigator(): { navigator: AppNavigator; NavigatorBridge
       },
     },
     navigate: (to, options) => void navigate?.(to, options),
+    ready,
   }
   function NavigatorBridge() {
     const current = useLocation()
@@ -169,6 +176,7 @@ export function createAppNavigator(): { navigator: AppNavigator; NavigatorBridge
     useLayoutEffect(() => {
       location = current
       navigate = navigateHere
+      markReady()
     })
     return null
   }

@@ -14,15 +14,21 @@ export function createExpiryHandler(getRouter: () => AppNavigator | null, getApo
     const router = getRouter()
     const apollo = getApollo()
     if (redirecting || !router || !apollo) return
-    const { pathname, search, hash } = router.state.location
-    // A refused sign-in is answered on the sign-in page itself.
-    if (pathname === '/sign-in') return
     redirecting = true
-    writeSession(null)
-    clearRegisteredCaches()
-    void apollo.clearStore().finally(() => {
-      router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search + hash)}&reason=expired`, { replace: true })
-      redirecting = false
+    // The session is asked for before the first render: its answer can come before the router knows where it is.
+    void router.ready.then(() => {
+      const { pathname, search, hash } = router.state.location
+      // A refused sign-in is answered on the sign-in page itself.
+      if (pathname === '/sign-in') {
+        redirecting = false
+        return
+      }
+      writeSession(null)
+      clearRegisteredCaches()
+      return apollo.clearStore().finally(() => {
+        router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search + hash)}&reason=expired`, { replace: true })
+        redirecting = false
+      })
     })
   }
 }
