@@ -8,6 +8,10 @@ import { defaultSizing, type Sizing, totalAu } from '../src/lib/au'
 import { PLATFORM } from '../mocks/houston/platform'
 import { expect, expectNoSeriousA11yViolations, signInAs, test } from './support/fixtures'
 
+// A deploy takes about four seconds, and axe scans and reloads (each a cold start of the demo
+// backend) are slow on a busy two-core machine: every journey here gets a minute.
+test.describe.configure({ timeout: 60_000 })
+
 const AU_CPU = 0.1
 const AU_MIB = 384
 const FIXED_CELERY_AU = 5 + 5 + 2 + 2 + 2 + 2 // scheduler, webserver, statsd, pgbouncer, flower, redis
@@ -56,8 +60,6 @@ async function reloadWhenStored(page: Page): Promise<void> {
 }
 
 test('an editor raises the workers to 20 AU x 3, reviews the diff, saves, and finds the new size after a reload', async ({ page }) => {
-  // The deploy itself takes about four seconds, then a reload and the overview.
-  test.setTimeout(60_000)
   const after = celery(20, 3)
   expect(ETL_NOW).toBe(48)
   expect(after).toBe(78)
@@ -115,8 +117,6 @@ test('an editor raises the workers to 20 AU x 3, reviews the diff, saves, and fi
 })
 
 test('an editor who asks for more than the workspace has left is told how much is left, and nothing is saved', async ({ page }) => {
-  // Axe scans and reloads (each a cold start of the demo backend) are slow on a busy two-core machine.
-  test.setTimeout(60_000)
   const asked = celery(30, 10)
   expect(moduleTotal(30, 10)).toBe(asked)
   const allowed = QUOTA - USED + ETL_NOW
@@ -147,8 +147,6 @@ test('an editor who asks for more than the workspace has left is told how much i
 })
 
 test('a viewer sees the resources, totals and quota with every control absent', async ({ page }) => {
-  // Axe scans and reloads (each a cold start of the demo backend) are slow on a busy two-core machine.
-  test.setTimeout(60_000)
   await signInAs(page, 'viewer@example.com')
   await openCustomerEtlConfigure(page)
   await expect(page.getByText('your role does not allow changing them')).toBeVisible()
@@ -174,8 +172,6 @@ test('a viewer sees the resources, totals and quota with every control absent', 
 })
 
 test('a system admin lowers a workspace quota, then is refused one below use with the numbers', async ({ page }) => {
-  // Axe scans and reloads (each a cold start of the demo backend) are slow on a busy two-core machine.
-  test.setTimeout(60_000)
   await signInAs(page, 'admin@example.com')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspaces and quotas' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Workspaces and quotas' })).toBeVisible()

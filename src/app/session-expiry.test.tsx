@@ -2,9 +2,8 @@ import { render, screen } from '@testing-library/react'
 import { MemoryRouter, useLocation } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { createApolloClient } from '@/lib/apollo-client'
-import { resolveConfig } from '@/lib/runtime-config'
 import { readSession, writeSession } from '@/lib/session-store'
-import { TEST_ORIGIN } from '@/testing/render-app'
+import { testConfig } from '@/testing/render-app'
 import { createAppNavigator } from './router'
 import { createExpiryHandler } from './session-expiry'
 
@@ -16,7 +15,7 @@ function Where() {
 function setup() {
   writeSession({ token: 'expired-token', expiresAt: Math.floor(Date.now() / 1000) + 3600 })
   const { navigator, NavigatorBridge } = createAppNavigator()
-  const apollo = createApolloClient(resolveConfig({ graphqlUrl: `${TEST_ORIGIN}/v1`, graphqlWsUrl: null, metricsUrl: TEST_ORIGIN, grafanaUrlTemplate: null, kibanaUrlTemplate: null }, TEST_ORIGIN), {
+  const apollo = createApolloClient(testConfig(), {
     onUnauthenticated: () => undefined,
   })
   const expire = createExpiryHandler(() => navigator, () => apollo)

@@ -3,10 +3,9 @@ import userEvent from '@testing-library/user-event'
 import { graphql, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { useTestBackend } from '@/testing/backend'
-import { renderApp, TEST_ORIGIN } from '@/testing/render-app'
+import { renderApp, testConfig } from '@/testing/render-app'
 import { prefetchSession } from '@/features/auth'
 import { createApolloClient } from '@/lib/apollo-client'
-import { resolveConfig } from '@/lib/runtime-config'
 import { readSession, writeSession } from '@/lib/session-store'
 
 const backend = useTestBackend()
@@ -74,7 +73,7 @@ describe('signing in and out', () => {
   it('asks for the signed-in user as soon as the client exists, with nothing rendered', async () => {
     writeSession({ token: await backend.as('editor@example.com'), expiresAt: Math.floor(Date.now() / 1000) + 3600 })
     const self = backend.hold('Self')
-    const client = createApolloClient(resolveConfig({ graphqlUrl: `${TEST_ORIGIN}/v1`, graphqlWsUrl: null, metricsUrl: TEST_ORIGIN, grafanaUrlTemplate: null, kibanaUrlTemplate: null }, TEST_ORIGIN), {
+    const client = createApolloClient(testConfig(), {
       onUnauthenticated: () => undefined,
     })
     prefetchSession(client)

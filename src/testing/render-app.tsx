@@ -31,16 +31,21 @@ export interface RenderAppOptions {
   demo?: boolean
 }
 
+/** The runtime config tests run with: the fake backend at TEST_ORIGIN (or the embedded demo one). */
+export function testConfig({ demo = false }: { demo?: boolean } = {}) {
+  return resolveConfig(
+    { graphqlUrl: demo ? null : `${TEST_ORIGIN}/v1`, graphqlWsUrl: null, metricsUrl: TEST_ORIGIN, grafanaUrlTemplate: null, kibanaUrlTemplate: null },
+    TEST_ORIGIN,
+  )
+}
+
 /**
  * Renders the whole console (real router, real Apollo and Query clients) at a
  * URL, against whatever the MSW server in the test serves.
  */
 export function renderApp({ route, token = null, demo = false }: RenderAppOptions) {
   if (token) writeSession({ token, expiresAt: Math.floor(Date.now() / 1000) + 3600 })
-  const config = resolveConfig(
-    { graphqlUrl: demo ? null : `${TEST_ORIGIN}/v1`, graphqlWsUrl: null, metricsUrl: TEST_ORIGIN, grafanaUrlTemplate: null, kibanaUrlTemplate: null },
-    TEST_ORIGIN,
-  )
+  const config = testConfig({ demo })
   const { navigator: router, NavigatorBridge } = createAppNavigator()
   let alive = true
   const apollo: ConsoleApolloClient = createApolloClient(config, {

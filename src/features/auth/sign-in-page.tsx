@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
-import { useHeadingAsTitle } from '@/components/ui/page-title'
+import { CONSOLE_NAME, useHeadingAsTitle } from '@/components/ui/page-title'
 import { InlineAlert } from '@/components/ui/states'
 import { isEmailAddress } from '@/lib/email'
 import { firstProblem } from '@/lib/graphql-errors'
@@ -79,7 +79,7 @@ export function SignInPage() {
   return (
     <main id="main" className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center px-4 py-10">
       <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
-        <p className="text-sm font-medium text-accent">Airflow Platform Console</p>
+        <p className="text-sm font-medium text-accent">{CONSOLE_NAME}</p>
         <h1 ref={heading} tabIndex={-1} data-page-heading className="mt-1 text-2xl font-semibold outline-none">
           Sign in
         </h1>
