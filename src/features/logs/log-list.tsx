@@ -5,7 +5,7 @@ import type { LogRecord } from './log-model'
 import type { LogStore, LogView, ViewSnapshot } from './log-store'
 
 export interface LogListHandle {
-  /** Scrolls a shown record into the middle of the list; stops following the newest. */
+  /** Scrolls a shown record into the middle of the list, and the list into the window; stops following the newest. */
   scrollToIndex(index: number): void
   /** Follows the newest records again. */
   jumpToNewest(): void
@@ -87,6 +87,9 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     (index: number) => {
       followRef.current = false
       onFollowChange(false)
+      // The list sits below the filters: in a short window its middle, where the
+      // record lands, can be under the fold. Bring the whole list into sight first.
+      scrollRef.current?.scrollIntoView({ block: 'nearest' })
       virtualizer.scrollToIndex(index, { align: 'center' })
     },
     [virtualizer, onFollowChange],
