@@ -1,6 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 import type { PlatformConfig } from '@/lib/houston-json'
 import { breakdownChartHeight, type BreakdownRow, SERIES_COLOR, seriesIn, seriesLabel } from './chart-data'
+import { LEGEND_PX, SeriesLegend } from './series-legend'
 
 const tick = { fill: 'var(--color-muted)', fontSize: 12 }
 
@@ -11,7 +12,7 @@ export function BreakdownChart({ platform, rows, summary }: { platform: Platform
     <div role="img" aria-label={summary}>
       <BarChart
         responsive
-        style={{ width: '100%', height: breakdownChartHeight(rows.length) }}
+        style={{ width: '100%', height: breakdownChartHeight(rows.length) - LEGEND_PX }}
         layout="vertical"
         data={[...rows]}
         accessibilityLayer={false}
@@ -24,8 +25,8 @@ export function BreakdownChart({ platform, rows, summary }: { platform: Platform
         {keys.map((k) => (
           <Bar key={k} dataKey={k} name={seriesLabel(platform, k)} stackId="au" fill={SERIES_COLOR[k]} isAnimationActive={false} />
         ))}
-        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-text">{value}</span>} />
       </BarChart>
+      <SeriesLegend platform={platform} keys={keys} />
     </div>
   )
 }

@@ -1,7 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts'
 import type { QuotaImpact, Sizing } from '@/lib/au'
 import type { PlatformConfig } from '@/lib/houston-json'
 import { impactRows, QUOTA_ORDER, SERIES_COLOR, seriesIn, seriesLabel } from './chart-data'
+import { LEGEND_PX, SeriesLegend } from './series-legend'
 
 const tick = { fill: 'var(--color-muted)', fontSize: 12 }
 
@@ -19,7 +20,7 @@ export function QuotaImpactChart({ platform, before, after, impact, workspaceLab
       <div role="img" aria-label={summary}>
         <BarChart
           responsive
-          style={{ width: '100%', height: after ? 190 : 140 }}
+          style={{ width: '100%', height: (after ? 190 : 140) - LEGEND_PX }}
           layout="vertical"
           data={rows}
           accessibilityLayer={false}
@@ -39,8 +40,8 @@ export function QuotaImpactChart({ platform, before, after, impact, workspaceLab
             strokeWidth={2}
             label={{ value: `Quota ${impact.quotaAu} AU`, position: 'insideTopRight', fill: 'var(--color-text)', fontSize: 12, dy: -18 }}
           />
-          <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-text">{value}</span>} />
         </BarChart>
+        <SeriesLegend platform={platform} keys={keys} />
       </div>
       <figcaption className="mt-1 text-xs text-muted">
         The workspace’s AU {after ? 'now and after saving' : 'now'}, with this deployment’s by component; the dashed line is the quota.
