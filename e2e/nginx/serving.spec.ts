@@ -58,12 +58,18 @@ test('the console runs under the CSP with no violation, and deep links survive a
   await page.goto(settings)
   await expect(page.getByRole('heading', { level: 1, name: 'Customer ETL: settings' })).toBeVisible()
   // index.html preloads config.json (before the modules have loaded) and the console takes that answer: one request a load.
+  // The workspace list too is asked for once, though the header's menus that show it load after the first paint.
   const configRequests: string[] = []
+  let workspaceLists = 0
   page.on('request', (r) => {
     if (new URL(r.url()).pathname === '/config.json') configRequests.push(r.url())
+    if (r.method() === 'POST' && /"operationName":"Workspaces"/.test(r.postData() ?? '')) workspaceLists += 1
   })
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Customer ETL: settings' })).toBeVisible()
+  await expect(page.getByRole('banner').getByRole('button', { name: /Switch workspace/, expanded: false })).toBeVisible()
+  await page.waitForLoadState('networkidle')
   expect(configRequests).toHaveLength(1)
+  expect(workspaceLists).toBe(1)
   expect(await violations()).toEqual([])
 })

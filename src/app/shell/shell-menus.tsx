@@ -15,7 +15,9 @@ const menuItem = 'flex cursor-pointer select-none items-center gap-2 rounded px-
 function WorkspaceSwitcher({ defaultOpen }: { defaultOpen: boolean }) {
   const { workspaceId } = useParams()
   const navigate = useNavigate()
-  const { data } = useQuery(WorkspacesQuery)
+  // The placeholder this replaces, and the breadcrumbs, asked for the list a moment
+  // ago (and mutations keep it current): a second request would only load the server.
+  const { data } = useQuery(WorkspacesQuery, { fetchPolicy: 'cache-first' })
   const current = data?.workspaces.find((w) => w.id === workspaceId)
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen} modal={false}>
