@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react'
-import { useEffect, useState } from 'react'
+import { useDeferredValue, useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
@@ -30,7 +30,12 @@ export function DeploymentConfigurePage() {
     }
   }, [revision])
 
-  if ((!data && loading) || (!platform && platformLoading)) return <LoadingState label="Loading resources…" />
+  // The form, its totals and the chart are drawn in a transition the first time, in slices
+  // that leave the browser free to paint, rather than in one long task as Apollo's answer
+  // would have it (as the session's first answer is: see SessionProvider). Later answers draw at once.
+  const drawn = useDeferredValue(data !== undefined && platform !== undefined)
+
+  if ((!data && loading) || (!platform && platformLoading) || (data && platform && !drawn)) return <LoadingState label="Loading resources…" />
   if (!data) return <ErrorState error={error} onRetry={() => void refetch()} />
   if (!platform) return <ErrorState error={platformError} title="The platform limits could not be loaded" onRetry={() => void refetchPlatform()} />
 
