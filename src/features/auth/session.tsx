@@ -1,9 +1,10 @@
 import type { ApolloClient } from '@apollo/client'
 import { useApolloClient, useQuery } from '@apollo/client/react'
-import { createContext, use, useCallback, useDeferredValue, useMemo, type ReactNode } from 'react'
+import { createContext, use, useCallback, useMemo, type ReactNode } from 'react'
 import type { SelfQuery as SelfQueryData } from '@/gql/graphql'
 import { type Binding, deploymentPermissions, systemPermissions, workspacePermissions } from '@/lib/permissions'
 import { clearRegisteredCaches } from '@/lib/cache-registry'
+import { useDrawnInTransition } from '@/lib/first-draw'
 import { readSession, writeSession } from '@/lib/session-store'
 import { SelfQuery } from './operations'
 
@@ -85,10 +86,8 @@ export function SessionProvider({ children, loading, error }: { children: ReactN
     const bindings = toBindings(data.self.user)
     return { user: data.self.user, bindings, access: accessFor(bindings), signOut }
   }, [data, signOut])
-  // The first answer draws the whole shell and the page in it. Deferred, React draws them in a
-  // transition, yielding to the browser every few milliseconds, rather than in one long task
-  // (an answer from Apollo otherwise renders synchronously). Later changes draw at once.
-  const drawn = useDeferredValue(value)
+  // The first answer draws the whole shell and the page in it.
+  const drawn = useDrawnInTransition(value !== null)
   if (!value) return queryError ? error(queryError, () => void refetch()) : loading
   if (!drawn) return loading
   return <SessionContext value={value}>{children}</SessionContext>

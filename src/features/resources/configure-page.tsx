@@ -1,11 +1,12 @@
 import { skipToken, useQuery } from '@apollo/client/react'
-import { useDeferredValue, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { isolated } from '@/components/ui/isolated'
 import { PageHeader } from '@/components/ui/page-header'
 import { ErrorState, LoadingState } from '@/components/ui/states'
 import { useAccess } from '@/features/auth'
 import { StatusBadge, usePlatformConfig } from '@/features/deployments'
+import { useDrawnInTransition } from '@/lib/first-draw'
 import { ConfigureView } from './configure-view'
 import { DeploymentResourcesQuery } from './operations'
 
@@ -30,10 +31,8 @@ export function DeploymentConfigurePage() {
     }
   }, [revision])
 
-  // The form, its totals and the chart are drawn in a transition the first time, in slices
-  // that leave the browser free to paint, rather than in one long task as Apollo's answer
-  // would have it (as the session's first answer is: see SessionProvider). Later answers draw at once.
-  const drawn = useDeferredValue(data !== undefined && platform !== undefined)
+  // The form, its totals and the chart: a large first draw.
+  const drawn = useDrawnInTransition(data !== undefined && platform !== undefined)
 
   if ((!data && loading) || (!platform && platformLoading) || (data && platform && !drawn)) return <LoadingState label="Loading resources…" />
   if (!data) return <ErrorState error={error} onRetry={() => void refetch()} />
