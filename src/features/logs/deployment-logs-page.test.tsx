@@ -88,6 +88,54 @@ describe('the logs screen', () => {
     await waitFor(() => expect(rows().length).toBeGreaterThan(0))
   })
 
+  it('opens a live hour on its newest records, then brings in the older ones above them', async () => {
+    const calls: { timestamp: string | null; until: string | null }[] = []
+    backend.server.use(
+      graphql.query<never, { timestamp: string | null; until: string | null }>('DeploymentLogs', ({ variables }) => {
+        calls.push({ timestamp: variables.timestamp, until: variables.until })
+      }),
+    )
+    const opened = Date.now()
+    renderApp({ route: `${base}?range=1h`, token: await backend.as('viewer@example.com') })
+    await screen.findByText(/ · oldest /)
+    await waitFor(() => expect(screen.queryByText(/loading older records/)).not.toBeInTheDocument())
+    // First the newest half minute, open-ended; then the rest of the hour, up to the oldest record already
+    // shown. (The live tail polls, open-ended, in between.)
+    const head = calls[0]
+    const older = calls.find((c) => c.until !== null)
+    expect(calls.filter((c) => c.until !== null)).toHaveLength(1)
+    expect(Date.parse(head?.timestamp ?? '') - opened).toBeGreaterThanOrEqual(-30_000 - 1000)
+    expect(head?.until).toBeNull()
+    expect(Date.parse(older?.timestamp ?? '') - opened).toBeLessThanOrEqual(-3_600_000 + 1000)
+    // The mock has a record every 200 ms per component: the oldest shown is within a second of the half minute's start.
+    const overlap = Date.parse(older?.until ?? '') - Date.parse(head?.timestamp ?? '')
+    expect(overlap).toBeGreaterThan(0)
+    expect(overlap).toBeLessThan(1000)
+    // The mock keeps five records a second per component: the hour's newest 10,000 reach far further back than half a minute.
+    const footer = screen.getByText(/shown of [\d,]+ loaded/).textContent
+    expect(Number(footer.match(/of ([\d,]+) loaded/)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(5000)
+  })
+
+  it('keeps the newest records on screen when the older ones fail, and loads them on request', async () => {
+    const user = userEvent.setup()
+    let fail = true
+    backend.server.use(
+      graphql.query<never, { until: string | null }>('DeploymentLogs', ({ variables }) =>
+        fail && variables.until ? HttpResponse.json({ errors: [{ message: 'Elasticsearch timed out.', extensions: { code: 'UNKNOWN' } }] }) : undefined,
+      ),
+    )
+    renderApp({ route: `${base}?range=1h`, token: await backend.as('viewer@example.com') })
+    const alert = await screen.findByText(/Older records of this time range could not be loaded/)
+    expect(alert).toHaveTextContent('Elasticsearch timed out.')
+    expect(rows().length).toBeGreaterThan(5)
+    const loaded = () => Number(screen.getByText(/shown of [\d,]+ loaded/).textContent.match(/of ([\d,]+) loaded/)?.[1]?.replace(/,/g, ''))
+    const before = loaded()
+    fail = false
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(screen.queryByText(/Older records of this time range could not be loaded/)).not.toBeInTheDocument())
+    await waitFor(() => expect(loaded()).toBeGreaterThan(before + 1000))
+  })
+
   it('offers no empty download: copy and download are disabled with a reason when nothing is shown', async () => {
     backend.server.use(graphql.query('DeploymentLogs', () => HttpResponse.json({ data: { logs: [] } })))
     renderApp({ route: `${base}?range=custom&from=2024-05-01T10:00:00.000Z&to=2024-05-01T11:00:00.000Z`, token: await backend.as('viewer@example.com') })

@@ -147,22 +147,24 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
   const snapshot = useSyncExternalStore(store.subscribe, () => view.sync(store))
   const needle = view.filter.needle
   const [follow, setFollow] = useState(!search.line)
-  // The match the next/previous buttons are on, for the view it was found in.
-  const [currentMatch, setCurrent] = useState<{ view: LogView; k: number } | null>(null)
-  const current = currentMatch?.view === view ? currentMatch.k : null
+  // The match the next/previous buttons are on, for the view it was found in; matches that
+  // arrive in front (older records loaded later) move it along.
+  const [currentMatch, setCurrent] = useState<{ view: LogView; k: number; front: number } | null>(null)
+  const current = currentMatch?.view === view ? currentMatch.k + snapshot.matchesInFront - currentMatch.front : null
   const listRef = useRef<LogListHandle>(null)
   const location = useLocation()
 
-  // Open on the linked record once it has loaded (-1: it is not among the records shown).
+  // Open on the linked record once the window has loaded (-1: it is not among the records shown).
   const ready = stream.load.status === 'ready'
+  const complete = ready && stream.older.status !== 'loading'
   const [linked] = useState(search.line)
   const landing = useMemo(() => {
-    if (!ready || !linked) return null
+    if (!complete || !linked) return null
     const seq = store.seqOf(linked)
     return seq === null ? -1 : view.indexOfSeq(seq)
-    // Computed once the first records are in; later records do not move the landing.
+    // Computed once the window's records are in; later records do not move the landing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, linked, store])
+  }, [complete, linked, store])
   const landed = useRef(false)
   useEffect(() => {
     if (landed.current || landing === null || landing < 0) return
@@ -174,7 +176,9 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
   }, [landing])
   const missingLine = landing === -1 && search.line === linked
   // The selected record, found once per selection (a scan), then checked cheaply on each render.
-  const selectedSeq = useMemo(() => (ready && search.line ? store.seqOf(search.line) : null), [ready, search.line, store])
+  // A store keeps the sequence numbers of what it holds, also when older records arrive in front.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- looked for again once the older records are in
+  const selectedSeq = useMemo(() => (ready && search.line ? store.seqOf(search.line) : null), [ready, complete, search.line, store])
   const selected = selectedSeq === null ? undefined : store.at(selectedSeq)
   const selectedEntry = selected?.id === search.line ? selected : undefined
 
@@ -220,7 +224,7 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
       const top = listRef.current?.firstVisibleIndex() ?? 0
       k = direction === 1 ? Math.min(view.matchAtOrAfter(top), snapshot.matches - 1) : snapshot.matches - 1
     } else k = (current + direction + snapshot.matches) % snapshot.matches
-    setCurrent({ view, k })
+    setCurrent({ view, k, front: snapshot.matchesInFront })
     const index = view.matchIndex(k)
     if (index !== undefined) listRef.current?.scrollToIndex(index)
   }
@@ -245,6 +249,8 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
 
   const oldest = store.oldest()
   const nothingShown = snapshot.count === 0
+  const loadingOlder = stream.older.status === 'loading'
+
   const currentIndex = current === null ? undefined : view.matchIndex(current)
   const tail = stream.tailStatus
 
@@ -347,7 +353,19 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
           </Button>
         </div>
       ) : null}
-      {nothingShown ? (
+      {stream.older.status === 'error' ? (
+        <div className="mb-2">
+          <InlineAlert tone="warning">
+            Older records of this time range could not be loaded: {firstProblem(stream.older.error).message}{' '}
+            <button type="button" className="font-medium underline underline-offset-2" onClick={stream.retryOlder}>
+              Try again
+            </button>
+          </InlineAlert>
+        </div>
+      ) : null}
+      {nothingShown && loadingOlder ? (
+        <LoadingState label="Loading older log records…" />
+      ) : nothingShown ? (
         <EmptyState
           title={store.size === 0 ? 'No log records in this time range' : 'No record matches these filters'}
           action={
@@ -382,6 +400,7 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
       <p className="mt-2 text-xs text-muted">
         {formatInteger(snapshot.count)} shown of {formatInteger(store.size)} loaded
         {oldest ? ` · oldest ${formatLogTime(oldest.timestamp)}` : ''}
+        {loadingOlder ? ' · loading older records…' : ''}
         {live && !follow ? ' · scrolled up: new records keep arriving below' : ''}
       </p>
     </>

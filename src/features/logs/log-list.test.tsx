@@ -110,4 +110,26 @@ describe('LogList following the newest', () => {
     fireEvent.scroll(region)
     expect(screen.getByText('Following')).toBeInTheDocument()
   })
+
+  it('holds the reader in place when older records arrive above the rows in sight', () => {
+    const { store, region } = setup()
+    region.scrollTop = 40 * ROW_PX
+    fireEvent.scroll(region)
+    expect(screen.getByText('Scrolled up')).toBeInTheDocument()
+    act(() => {
+      store.append(batch(-50, 0))
+    })
+    // Fifty rows came in above: the same rows are in sight, fifty rows further down.
+    expect(region.scrollTop).toBe(90 * ROW_PX)
+    expect(screen.getByText('Scrolled up')).toBeInTheDocument()
+  })
+
+  it('keeps the newest in sight when older records arrive above', () => {
+    const { store, region, geometry } = setup()
+    act(() => {
+      store.append(batch(-50, 0))
+    })
+    expect(region.scrollTop).toBe(geometry.bottom())
+    expect(screen.getByText('Following')).toBeInTheDocument()
+  })
 })

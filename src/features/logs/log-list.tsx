@@ -55,6 +55,7 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
   const followRef = useRef(follow)
   followRef.current = follow
   const droppedRef = useRef(snapshot.droppedFromView)
+  const addedRef = useRef(snapshot.addedInFront)
   const lastStarts = useRef<readonly { start: number }[]>([])
   const lastScrollTop = useRef(0)
 
@@ -111,11 +112,16 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
   )
 
   // After every render: keep the newest in view while following; otherwise hold the rows
-  // in sight still when older rows were dropped from the top.
+  // in sight still when older rows were dropped from the top or arrived above them.
   useLayoutEffect(() => {
     const el = scrollRef.current
-    const dropped = snapshot.droppedFromView - droppedRef.current
+    const added = snapshot.addedInFront - addedRef.current
+    const droppedNow = snapshot.droppedFromView - droppedRef.current
+    addedRef.current = snapshot.addedInFront
     droppedRef.current = snapshot.droppedFromView
+    // Rows above those in sight: fewer (dropped) or more (added in front; when both, the
+    // dropped were the oldest of the added). The counts fall only when the view starts over.
+    const dropped = added < 0 || droppedNow < 0 ? 0 : droppedNow - added
     if (el && followRef.current && movedUpFromBottom(el, lastScrollTop.current)) {
       // The reader scrolled up and records arrived before the scroll event did:
       // the reader wins, and the event, when it comes, finds them already not following.
@@ -128,6 +134,10 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     } else if (el && dropped > 0) {
       const removed = lastStarts.current[dropped]?.start ?? dropped * (LINE_PX + ROW_PADDING_PX)
       el.scrollTop = Math.max(0, el.scrollTop - removed)
+    } else if (el && dropped < 0) {
+      // The rows in sight moved down by the height of the rows now above them.
+      const above = -dropped
+      el.scrollTop += virtualizer.measurementsCache[above]?.start ?? above * (LINE_PX + ROW_PADDING_PX)
     }
     lastStarts.current = virtualizer.measurementsCache
     // Measured sizes are kept per record: forget those of records no longer held, so memory stays bounded.

@@ -60,6 +60,31 @@ describe('LogStore', () => {
     expect([0, 1, 2].map((i) => store.at(store.firstSeq + i)?.id)).toEqual([rec(1).id, rec(2).id, rec(3).id])
   })
 
+  it('takes an older stretch loaded later in front, the records held keeping their sequence numbers', () => {
+    const store = new LogStore()
+    store.append(range(100, 200))
+    const seq = store.seqOf(rec(150).id)
+    const epoch = store.epoch
+    store.append(range(0, 100))
+    expect(store.size).toBe(200)
+    expect(store.epoch).toBe(epoch)
+    expect(store.seqOf(rec(150).id)).toBe(seq)
+    expect(store.oldest()?.id).toBe(rec(0).id)
+    expect(store.at(store.firstSeq + 100)?.id).toBe(rec(100).id)
+    // The cursor stays on the newest record: a live tail continues from there.
+    expect(store.cursor).toBe(rec(199).timestamp)
+  })
+
+  it('keeps its cap when an older stretch arrives: the oldest of it are dropped', () => {
+    const store = new LogStore(1000)
+    store.append(range(1000, 1600))
+    store.append(range(0, 1000))
+    expect(store.size).toBe(1000)
+    expect(store.dropped).toBe(600)
+    expect(store.oldest()?.id).toBe(rec(600).id)
+    expect(store.newest()?.id).toBe(rec(1599).id)
+  })
+
   it('bumps its version once per batch', () => {
     const store = new LogStore()
     let calls = 0
@@ -100,6 +125,25 @@ describe('LogView', () => {
     expect(snap.droppedFromView).toBe(300)
     expect(store.at(v.seqAt(0) ?? -1)?.id).toBe(rec(300).id)
     expect(v.indexOfSeq(v.seqAt(500) ?? -1)).toBe(500)
+  })
+
+  it('takes records that arrive in front without starting over, and counts them and their matches', () => {
+    const store = new LogStore()
+    const v = view('record 1')
+    store.append(range(100, 200))
+    expect(v.sync(store).matches).toBe(100) // "record 100"…"record 199"
+    store.append(range(0, 100))
+    const snap = v.sync(store)
+    expect(snap.count).toBe(200)
+    expect(snap.addedInFront).toBe(100)
+    expect(snap.matchesInFront).toBe(11) // 1, 10…19
+    expect(snap.matches).toBe(111)
+    expect(store.at(v.seqAt(0) ?? -1)?.id).toBe(rec(0).id)
+    expect(store.at(v.seqAt(100) ?? -1)?.id).toBe(rec(100).id)
+    // The matches stay in order: the first is "record 1", the twelfth "record 100".
+    expect(store.at(v.seqAt(v.matchIndex(0) ?? -1) ?? -1)?.id).toBe(rec(1).id)
+    expect(store.at(v.seqAt(v.matchIndex(11) ?? -1) ?? -1)?.id).toBe(rec(100).id)
+    expect(v.matchAtOrAfter(100)).toBe(11)
   })
 
   it('shows only matches when asked', () => {

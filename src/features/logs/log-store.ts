@@ -2,7 +2,8 @@
 // capped at MAX_RECORDS (the oldest are dropped first, and counted), a set of
 // ids for de-duplication, and a version that useSyncExternalStore watches.
 // Views (filters plus search) follow the store incrementally: a new batch is
-// filtered on its own, not the 100,000 records before it.
+// filtered on its own, not the 100,000 records before it, whether it arrived
+// after the newest records or (an older stretch loaded later) before the oldest.
 import { compareEntries, type EntryFilter, isMatch, isVisible, type LogEntry, type LogRecord, toEntry } from './log-model'
 
 /** The most records the screen holds; older ones are dropped from view, and the screen says so. */
@@ -122,22 +123,31 @@ export class LogStore {
     this.bump()
   }
 
-  /** Adds records, skipping ids already held; returns what was new. One version bump per call. */
+  /**
+   * Adds records, skipping ids already held; returns what was new. One version bump per call.
+   * A batch older than everything held (an earlier stretch loaded after the newest) goes in
+   * front: the records held keep their sequence numbers, and views take the new ones in
+   * without starting over.
+   */
   append(batch: readonly LogRecord[]): MergeResult {
     const merged = mergeBatch(this, this.cursor, batch)
     this.cursor = merged.cursor
     if (merged.fresh.length === 0) return merged
-    const last = this.newest()
-    let ordered = true
-    for (const r of merged.fresh) {
-      const entry = toEntry(r)
-      this.ids.add(entry.id)
-      if (last && ordered && compareEntries(entry, last) < 0) ordered = false
-      this.items.push(entry)
-    }
-    if (!ordered) {
-      // Rare: a record older than one already shown. Keep the list in time order.
-      const live = this.items.slice(this.head).sort(compareEntries)
+    const entries = merged.fresh.map(toEntry)
+    for (const e of entries) this.ids.add(e.id)
+    const first = entries[0] as LogEntry
+    const last = entries[entries.length - 1] as LogEntry
+    const newest = this.newest()
+    const oldest = this.oldest()
+    if (!newest || compareEntries(first, newest) > 0) {
+      for (const e of entries) this.items.push(e)
+    } else if (oldest && compareEntries(last, oldest) < 0) {
+      this.base += this.head - entries.length
+      this.items = entries.concat(this.items.slice(this.head))
+      this.head = 0
+    } else {
+      // Rare: records among those already shown. Keep the list in time order.
+      const live = this.items.slice(this.head).concat(entries).sort(compareEntries)
       this.base += this.head
       this.head = 0
       this.items = live
@@ -180,6 +190,10 @@ export interface ViewSnapshot {
   matches: number
   /** Records dropped from the front of this view (by the store's cap) since it was built. */
   droppedFromView: number
+  /** Records shown that arrived in front of those shown before (an older stretch loaded later), since it was built. */
+  addedInFront: number
+  /** Of those, how many match the search. */
+  matchesInFront: number
 }
 
 /**
@@ -193,10 +207,14 @@ export class LogView {
   /** Positions (in `rows`, absolute) of shown records that match. */
   private hits: number[] = []
   private hitStart = 0
+  /** The store's records from seenStart to seenEnd (exclusive) have been looked at. */
+  private seenStart = 0
   private seenEnd = 0
   private epoch = -1
   private snapshot: ViewSnapshot | null = null
   private droppedFromView = 0
+  private addedInFront = 0
+  private matchesInFront = 0
 
   constructor(readonly filter: EntryFilter) {}
 
@@ -208,10 +226,15 @@ export class LogView {
       this.start = 0
       this.hits = []
       this.hitStart = 0
+      this.seenStart = store.firstSeq
       this.seenEnd = store.firstSeq
       this.epoch = store.epoch
       this.droppedFromView = 0
+      this.addedInFront = 0
+      this.matchesInFront = 0
     }
+    // Rows the store put in front (only it creates sequence numbers below those seen).
+    if (store.firstSeq < this.seenStart) this.takeFront(store)
     // Rows the store dropped.
     const first = store.firstSeq
     while (this.start < this.rows.length && (this.rows[this.start] ?? 0) < first) {
@@ -226,6 +249,7 @@ export class LogView {
       if (isMatch(e, this.filter)) this.hits.push(this.rows.length)
       this.rows.push(seq)
     }
+    this.seenStart = first
     this.seenEnd = store.endSeq
     // Compact the dropped prefixes now and then.
     if (this.start > 4096 && this.start > this.rows.length / 2) {
@@ -235,8 +259,34 @@ export class LogView {
       this.hits = this.hits.slice(this.hitStart).map((h) => h - shift)
       this.hitStart = 0
     }
-    this.snapshot = { version: store.version, count: this.rows.length - this.start, matches: this.hits.length - this.hitStart, droppedFromView: this.droppedFromView }
+    this.snapshot = {
+      version: store.version,
+      count: this.rows.length - this.start,
+      matches: this.hits.length - this.hitStart,
+      droppedFromView: this.droppedFromView,
+      addedInFront: this.addedInFront,
+      matchesInFront: this.matchesInFront,
+    }
     return this.snapshot
+  }
+
+  private takeFront(store: LogStore): void {
+    const front: number[] = []
+    const frontHits: number[] = []
+    for (let seq = store.firstSeq; seq < Math.min(this.seenStart, store.endSeq); seq++) {
+      const e = store.at(seq)
+      if (!e || !isVisible(e, this.filter)) continue
+      if (isMatch(e, this.filter)) frontHits.push(front.length)
+      front.push(seq)
+    }
+    if (front.length === 0) return
+    const shift = front.length - this.start
+    this.hits = frontHits.concat(this.hits.slice(this.hitStart).map((h) => h + shift))
+    this.hitStart = 0
+    this.rows = front.concat(this.rows.slice(this.start))
+    this.start = 0
+    this.addedInFront += front.length
+    this.matchesInFront += frontHits.length
   }
 
   /** The sequence number of the i-th record shown. */

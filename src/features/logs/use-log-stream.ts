@@ -17,6 +17,18 @@ export interface LogStreamOptions {
 }
 
 type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown }
+/** The older part of a live window, loaded after the newest records are on screen. */
+export type OlderState = { status: 'loading' } | { status: 'done' } | { status: 'error'; error: unknown }
+
+/**
+ * A live window opens on its newest records: this stretch of it is asked for
+ * first, and the rest of the window after those are shown. An hour of a busy
+ * deployment is megabytes of records; the newest half minute is what a reader
+ * looks at first.
+ */
+export const HEAD_MS = 30_000
+/** A first stretch with fewer records than this does not fill the list: wait for the rest before showing it. */
+export const HEAD_FILLS_VIEW = 100
 
 /** Below this many records per flush, every animation frame shows what arrived. */
 const BUSY_BATCH = 50
@@ -58,10 +70,28 @@ function frameScheduler(flush: () => number) {
   }
 }
 
+/** Runs `fn` after the next frame is painted (soon, in a hidden tab); returns a cancel function. */
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let frame: number | null = null
+  if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden')
+    frame = requestAnimationFrame(() => {
+      frame = null
+      timer = setTimeout(fn, 0)
+    })
+  else timer = setTimeout(fn, 0)
+  return () => {
+    if (frame !== null) cancelAnimationFrame(frame)
+    if (timer !== null) clearTimeout(timer)
+  }
+}
+
 /**
  * Loads a deployment's records for a window into a LogStore, then (when live)
  * keeps adding new ones: over the `log` subscription, or by polling `logs`
  * without a WebSocket endpoint. Incoming records are batched per animation frame.
+ * A live window comes newest stretch first (`load` is ready once it fills the
+ * list), then the rest of it (`older`).
  */
 export function useLogStream({ deploymentId, component, window, live, pollMs = 2000 }: LogStreamOptions) {
   const client = useApolloClient()
@@ -72,9 +102,12 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
   const requestKey = `${deploymentId}|${component ?? ''}|${window.since}|${window.until ?? ''}|${String(live)}|${graphqlWsUrl ?? ''}|${attempt}`
   const [loadResult, setLoad] = useState<{ key: string; state: LoadState } | null>(null)
   const [tailResult, setTailStatus] = useState<{ key: string; status: TailStatus } | null>(null)
+  const [olderResult, setOlder] = useState<{ key: string; state: OlderState } | null>(null)
   const load: LoadState = loadResult?.key === requestKey ? loadResult.state : { status: 'loading' }
+  const older: OlderState = olderResult?.key === requestKey ? olderResult.state : { status: 'loading' }
   const tailStatus = tailResult?.key === requestKey ? tailResult.status : null
   const tailRef = useRef<LiveTail | null>(null)
+  const loadOlderRef = useRef<(() => void) | null>(null)
   const version = useSyncExternalStore(store.subscribe, store.getVersion)
   const { since, until } = window
 
@@ -89,10 +122,10 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
     })
     store.reset()
 
-    const fetchLogs = async (from: string | null) => {
+    const fetchLogs = async (from: string | null, to: string | null = until) => {
       const result = await client.query({
         query: DeploymentLogsQuery,
-        variables: { deploymentUuid: deploymentId, component, timestamp: from, until },
+        variables: { deploymentUuid: deploymentId, component, timestamp: from, until: to },
         fetchPolicy: 'no-cache',
       })
       if (result.error) throw result.error instanceof Error ? result.error : new Error(result.error.message)
@@ -116,18 +149,52 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
             return () => subscription.unsubscribe()
           },
         }
-      : { kind: 'poll', fetch: fetchLogs, intervalMs: pollMs }
+      : { kind: 'poll', fetch: (from) => fetchLogs(from), intervalMs: pollMs }
 
-    fetchLogs(since).then(
+    // A live window longer than the first stretch is loaded newest stretch first.
+    const headFrom = live && Date.now() - HEAD_MS > Date.parse(since) ? new Date(Date.now() - HEAD_MS).toISOString() : null
+    const ready = () => setLoad({ key: requestKey, state: { status: 'ready' } })
+    let afterPaint: (() => void) | null = null
+
+    /** The rest of the window, older than the first stretch: up to its oldest record, which the store then holds once. */
+    const loadOlder = (to: string) => {
+      setOlder({ key: requestKey, state: { status: 'loading' } })
+      fetchLogs(since, to).then(
+        (records) => {
+          if (cancelled) return
+          store.append(records)
+          setOlder({ key: requestKey, state: { status: 'done' } })
+          ready()
+        },
+        (error: unknown) => {
+          if (cancelled) return
+          setOlder({ key: requestKey, state: { status: 'error', error } })
+          ready()
+        },
+      )
+    }
+
+    fetchLogs(headFrom ?? since, headFrom ? null : until).then(
       (records) => {
         if (cancelled) return
         store.append(records)
-        setLoad({ key: requestKey, state: { status: 'ready' } })
+        if (headFrom) {
+          const to = store.oldest()?.timestamp ?? headFrom
+          loadOlderRef.current = () => loadOlder(to)
+          if (records.length >= HEAD_FILLS_VIEW) {
+            ready()
+            // Once the newest records are drawn: their request and drawing have the machine to themselves.
+            afterPaint = afterNextPaint(() => loadOlder(to))
+          } else loadOlder(to)
+        } else {
+          setOlder({ key: requestKey, state: { status: 'done' } })
+          ready()
+        }
         if (!live) return
         const tail = new LiveTail({
           source,
-          // With nothing loaded, continue from the window's start so that no record is missed in between.
-          cursor: store.cursor ?? since,
+          // With nothing loaded, continue from where the first request started so that no record is missed in between.
+          cursor: store.cursor ?? headFrom ?? since,
           known: store,
           onRecords: (fresh) => {
             // Beyond what the store keeps, older pending records would only be dropped again.
@@ -149,15 +216,18 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
 
     return () => {
       cancelled = true
+      afterPaint?.()
       frames.cancel()
       tailRef.current?.dispose()
       tailRef.current = null
+      loadOlderRef.current = null
     }
   }, [client, store, deploymentId, component, since, until, live, graphqlWsUrl, pollMs, requestKey])
 
   const pause = useCallback(() => tailRef.current?.pause(), [])
   const resume = useCallback(() => tailRef.current?.start(), [])
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  const retryOlder = useCallback(() => loadOlderRef.current?.(), [])
 
-  return { store, version, load, tailStatus, pause, resume, retry, transport: graphqlWsUrl ? ('subscription' as const) : ('poll' as const) }
+  return { store, version, load, older, tailStatus, pause, resume, retry, retryOlder, transport: graphqlWsUrl ? ('subscription' as const) : ('poll' as const) }
 }
