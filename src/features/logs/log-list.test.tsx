@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { useState, useSyncExternalStore } from 'react'
-import { describe, expect, it } from 'vitest'
+import { StrictMode, useState, useSyncExternalStore } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { LogList } from './log-list'
 import { filterFromSearch, logSearchSchema, type LogRecord } from './log-model'
 import { LogStore, LogView } from './log-store'
@@ -131,5 +131,52 @@ describe('LogList following the newest', () => {
     })
     expect(region.scrollTop).toBe(geometry.bottom())
     expect(screen.getByText('Following')).toBeInTheDocument()
+  })
+
+  describe('in a development build', () => {
+    const scrollTo = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo')
+    afterEach(() => {
+      vi.restoreAllMocks()
+      if (scrollTo) Object.defineProperty(Element.prototype, 'scrollTo', scrollTo)
+      else Reflect.deleteProperty(Element.prototype, 'scrollTo')
+    })
+
+    it('opens at the newest although strict mode attaches the list twice', () => {
+      const store = new LogStore()
+      store.append(batch(0, 100))
+      const view = new LogView(filterFromSearch(logSearchSchema.parse({}), null))
+      // The geometry must be there from the first layout effect on: the virtualiser scrolls as it attaches.
+      const max = () => Math.max(0, store.size * ROW_PX - VIEW_PX)
+      const tops = new WeakMap<Element, number>()
+      const isList = (el: Element) => el.getAttribute('role') === 'region'
+      vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
+        return isList(this) ? store.size * ROW_PX : 0
+      })
+      vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
+        return isList(this) ? VIEW_PX : 0
+      })
+      vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(function (this: Element) {
+        return tops.get(this) ?? 0
+      })
+      vi.spyOn(Element.prototype, 'scrollTop', 'set').mockImplementation(function (this: Element, v: number) {
+        tops.set(this, Math.min(Math.max(0, v), isList(this) ? max() : 0))
+      })
+      Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+        if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top
+      }
+      render(
+        <StrictMode>
+          <Harness store={store} view={view} />
+        </StrictMode>,
+      )
+      const region = screen.getByRole('region', { name: 'Log records of test' })
+      fireEvent.scroll(region)
+      expect(region.scrollTop).toBe(max())
+      expect(screen.getByText('Following')).toBeInTheDocument()
+      act(() => {
+        store.append(batch(100, 120))
+      })
+      expect(region.scrollTop).toBe(max())
+    })
   })
 })

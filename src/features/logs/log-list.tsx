@@ -74,6 +74,11 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     useAnimationFrameWithResizeObserver: true,
     // Until the list is measured (and where nothing measures it, as in tests), assume a typical size.
     initialRect: { width: 1000, height: 600 },
+    // Following, the list opens at the newest (the browser stops at the bottom). The virtualiser
+    // scrolls to this whenever it attaches to the list again, as a development build's strict
+    // mode has it do right after the first mount, before any scroll event: from the top, that
+    // read as the reader having scrolled up, and the list stopped following.
+    initialOffset: () => (followRef.current ? Number.MAX_SAFE_INTEGER : 0),
   })
 
   // While following, the newest is pinned in view after every render: the
