@@ -12,8 +12,8 @@
 // (one release's millisecond timestamps cap distinct records at 1,000/s);
 // BENCH_INITIAL (100000), BENCH_PREVIEW_PORT (4391), CHROMIUM_PATH.
 //
-// Prints: time to first render (navigation start to the first log row, and
-// to the whole initial load), frames over 50 ms and the longest frame while
+// Prints: time to first render (navigation start to the first log row, which
+// is the window's newest half minute, and to the whole window loaded), frames over 50 ms and the longest frame while
 // streaming, records received, and the JS heap at the end (after a GC).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -104,12 +104,15 @@ try {
   const count = async () => Number((await loadedText.textContent())?.match(/of ([\d,]+) loaded/)?.[1]?.replace(/,/g, '') ?? 0)
   const dropped = async () => Number((await page.getByText(/dropped so far/).textContent({ timeout: 100 }).catch(() => null))?.match(/([\d,]+) dropped so far/)?.[1]?.replace(/,/g, '') ?? 0)
   const firstRowMs = await page.evaluate<number | null>('window.__bench.firstRow')
-  // The initial `logs` answer: the largest GraphQL response of the page load.
-  const queryMs = await page.evaluate<number>(
-    "Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/v1')).map((e) => e.responseEnd - e.requestStart))",
+  const wallToFirstRow = Date.now() - started
+  // The window's newest half minute is shown first; streaming is measured once the rest is in too.
+  await page.getByText(/shown of [\d,]+ loaded/).filter({ hasNotText: 'loading older records' }).waitFor({ timeout: 120_000 })
+  const windowMs = await page.evaluate<number>('performance.now()')
+  // The initial `logs` answers: the two largest GraphQL responses of the page load.
+  const queryMs = await page.evaluate<number[]>(
+    "performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/v1')).map((e) => e.responseEnd - e.requestStart).sort((a, b) => b - a).slice(0, 2)",
   )
   const initialCount = await count()
-  const wallToFirstRow = Date.now() - started
   await page.getByText('Live', { exact: true }).waitFor({ timeout: 30_000 })
 
   // Stream for the benchmark's duration, recording every frame.
@@ -152,7 +155,8 @@ try {
   const rows: [string, string][] = [
     ['initial records loaded', initialCount.toLocaleString('en-US')],
     ['time to first render (navigation start → first log row)', `${Math.round(firstRowMs ?? wallToFirstRow)} ms`],
-    ['  of which the server answering the initial query', `${Math.round(queryMs)} ms`],
+    ['time to the whole window loaded (newest half minute, then the rest)', `${Math.round(windowMs)} ms`],
+    ['  the server answering its two largest queries', queryMs.map((q) => `${Math.round(q)} ms`).join(' and ')],
     ['streaming', `${SECONDS} s`],
     ['records received while streaming', `${received.toLocaleString('en-US')} (${Math.round(received / SECONDS).toLocaleString('en-US')}/s)`],
     ['records held at the end (cap 100,000)', (await count()).toLocaleString('en-US')],

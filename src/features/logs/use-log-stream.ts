@@ -70,6 +70,19 @@ function frameScheduler(flush: () => number) {
   }
 }
 
+/**
+ * Where the older part of a live window starts (null: nowhere). The window's
+ * start, unless the store could keep only the newest of what came before the
+ * first stretch: then as far back as that stretch's rate of records says will
+ * fit. So a busy deployment is not sent records that would only be dropped.
+ */
+export function olderFrom(since: string, to: string, head: { count: number; spanMs: number }, room: number): string | null {
+  if (room <= 0) return null
+  if (head.count === 0) return since
+  const fromMs = Date.parse(to) - room / (head.count / Math.max(head.spanMs, 1000))
+  return fromMs > Date.parse(since) ? new Date(fromMs).toISOString() : since
+}
+
 /** Runs `fn` after the next frame is painted (soon, in a hidden tab); returns a cancel function. */
 function afterNextPaint(fn: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -157,9 +170,9 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
     let afterPaint: (() => void) | null = null
 
     /** The rest of the window, older than the first stretch: up to its oldest record, which the store then holds once. */
-    const loadOlder = (to: string) => {
+    const loadOlder = (from: string, to: string) => {
       setOlder({ key: requestKey, state: { status: 'loading' } })
-      fetchLogs(since, to).then(
+      fetchLogs(from, to).then(
         (records) => {
           if (cancelled) return
           store.append(records)
@@ -178,14 +191,18 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
       (records) => {
         if (cancelled) return
         store.append(records)
-        if (headFrom) {
-          const to = store.oldest()?.timestamp ?? headFrom
-          loadOlderRef.current = () => loadOlder(to)
+        const oldest = store.oldest()?.timestamp
+        const newest = store.newest()?.timestamp
+        const to = oldest ?? headFrom
+        const head = { count: store.size, spanMs: oldest && newest ? Date.parse(newest) - Date.parse(oldest) : 0 }
+        const from = headFrom && to ? olderFrom(since, to, head, store.capacity - store.size) : null
+        if (from && to) {
+          loadOlderRef.current = () => loadOlder(from, to)
           if (records.length >= HEAD_FILLS_VIEW) {
             ready()
             // Once the newest records are drawn: their request and drawing have the machine to themselves.
-            afterPaint = afterNextPaint(() => loadOlder(to))
-          } else loadOlder(to)
+            afterPaint = afterNextPaint(() => loadOlder(from, to))
+          } else loadOlder(from, to)
         } else {
           setOlder({ key: requestKey, state: { status: 'done' } })
           ready()
