@@ -25,27 +25,41 @@ export interface MergeResult {
  * the newest timestamp so far (where a resumed stream must continue from).
  */
 export function mergeBatch(known: { has(id: string): boolean }, cursor: string | null, batch: readonly LogRecord[]): MergeResult {
-  const fresh: LogRecord[] = []
+  let fresh: LogRecord[] = []
+  // Each record's time, parsed once (as the store orders them: an unreadable one counts as 0).
+  const times: number[] = []
   const inBatch = new Set<string>()
   let duplicates = 0
   let replayed = false
+  let ordered = true
   let newest = cursor
-  let newestMs = cursor ? Date.parse(cursor) : Number.NEGATIVE_INFINITY
+  const cursorMs = cursor ? Date.parse(cursor) : Number.NEGATIVE_INFINITY
+  let newestMs = cursorMs
   for (const r of batch) {
+    const parsed = Date.parse(r.timestamp)
     if (known.has(r.id) || inBatch.has(r.id)) {
       duplicates++
-      if (cursor && Date.parse(r.timestamp) < Date.parse(cursor)) replayed = true
+      if (cursor && parsed < cursorMs) replayed = true
       continue
     }
     inBatch.add(r.id)
+    const t = Number.isNaN(parsed) ? 0 : parsed
+    const last = fresh.length - 1
+    if (last >= 0 && compareEntries({ time: t, id: r.id }, { time: times[last] ?? 0, id: fresh[last]?.id ?? '' }) < 0) ordered = false
     fresh.push(r)
-    const t = Date.parse(r.timestamp)
-    if (t > newestMs) {
-      newestMs = t
+    times.push(t)
+    if (parsed > newestMs) {
+      newestMs = parsed
       newest = r.timestamp
     }
   }
-  fresh.sort((a, b) => compareEntries({ time: Date.parse(a.timestamp), id: a.id }, { time: Date.parse(b.timestamp), id: b.id }))
+  // Servers send records oldest first: sort only a batch that is not.
+  if (!ordered) {
+    const order = fresh.map((_, i) => i)
+    order.sort((i, j) => compareEntries({ time: times[i] ?? 0, id: fresh[i]?.id ?? '' }, { time: times[j] ?? 0, id: fresh[j]?.id ?? '' }))
+    const unsorted = fresh
+    fresh = order.map((i) => unsorted[i] as LogRecord)
+  }
   return { fresh, duplicates, cursor: newest, replayed }
 }
 
