@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { LogLine, LogMessage } from './log-line'
+import { formatLogTime, LogLine, LogMessage } from './log-line'
 import type { LogRecord } from './log-model'
 
 const ESC = '\u001b'
@@ -65,5 +65,16 @@ describe('LogLine', () => {
     expect(link).toHaveAttribute('aria-current', 'true')
     await user.click(link)
     expect(onSelect).toHaveBeenCalled()
+  })
+})
+
+describe('formatLogTime', () => {
+  it('gives the time of day in the browser’s zone to the millisecond, midnight as 00', () => {
+    expect(formatLogTime(new Date(2024, 4, 1, 0, 5, 9, 7).toISOString())).toBe('00:05:09.007')
+    expect(formatLogTime(new Date(2024, 4, 1, 23, 59, 59, 999).toISOString())).toBe('23:59:59.999')
+  })
+
+  it('shows an unreadable timestamp as it came', () => {
+    expect(formatLogTime('yesterday')).toBe('yesterday')
   })
 })

@@ -37,11 +37,13 @@ export const LEVEL_CLASSES: Record<string, string> = {
   CRITICAL: 'text-danger border-danger bg-danger-soft font-bold',
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false })
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
+/** A record's time of day in the browser's zone, to the millisecond: "09:41:55.391" (no Intl formatter: see lib/format). */
 export function formatLogTime(timestamp: string): string {
   const d = new Date(timestamp)
-  return Number.isNaN(d.getTime()) ? timestamp : timeFormat.format(d)
+  if (Number.isNaN(d.getTime())) return timestamp
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
 }
 
 /** A log message: ANSI colours as styled spans, search matches marked; always text, never HTML. Multi-line records stay whole. */
