@@ -150,7 +150,9 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
   // The match the next/previous buttons are on, for the view it was found in; matches that
   // arrive in front (older records loaded later) move it along.
   const [currentMatch, setCurrent] = useState<{ view: LogView; k: number; front: number } | null>(null)
-  const current = currentMatch?.view === view ? currentMatch.k + snapshot.matchesInFront - currentMatch.front : null
+  const shifted = currentMatch?.view === view ? currentMatch.k + snapshot.matchesInFront - currentMatch.front : null
+  // Out of range once a view starts over (records that arrived out of order): no current match then.
+  const current = shifted !== null && shifted >= 0 && shifted < snapshot.matches ? shifted : null
   const listRef = useRef<LogListHandle>(null)
   const location = useLocation()
 
@@ -250,7 +252,6 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
   const oldest = store.oldest()
   const nothingShown = snapshot.count === 0
   const loadingOlder = stream.older.status === 'loading'
-
   const currentIndex = current === null ? undefined : view.matchIndex(current)
   const tail = stream.tailStatus
 
