@@ -128,6 +128,27 @@ describe('the logs screen', () => {
     expect(Number(footer.match(/of ([\d,]+) loaded/)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(5000)
   })
 
+  it('loads the rest first when the newest half minute holds too little to show, and tails from the newest record seen', async () => {
+    // As when this browser's clock runs ahead of the server's: the first stretch asked for comes back empty.
+    const calls: { timestamp: string | null; until: string | null }[] = []
+    backend.server.use(
+      graphql.query<never, { timestamp: string | null; until: string | null }>('DeploymentLogs', ({ variables }) => {
+        calls.push({ timestamp: variables.timestamp, until: variables.until })
+        return calls.length === 1 ? HttpResponse.json({ data: { logs: [] } }) : undefined
+      }),
+    )
+    renderApp({ route: `${base}?range=1h`, token: await backend.as('viewer@example.com') })
+    await waitFor(() => expect(rows().length).toBeGreaterThan(5))
+    expect(screen.queryByText(/loading older records/)).not.toBeInTheDocument()
+    await waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(3))
+    const [head, older, poll] = calls
+    expect(older?.until).toBe(head?.timestamp)
+    // The tail continues from the newest record the rest of the window brought, not from the empty stretch's start.
+    expect(poll?.until).toBeNull()
+    expect(Date.parse(poll?.timestamp ?? '')).toBeLessThan(Date.parse(head?.timestamp ?? ''))
+    expect(Date.parse(poll?.timestamp ?? '')).toBeGreaterThan(Date.parse(older?.timestamp ?? ''))
+  })
+
   it('keeps the newest records on screen when the older ones fail, and loads them on request', async () => {
     const user = userEvent.setup()
     let fail = true

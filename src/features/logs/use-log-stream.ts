@@ -169,8 +169,29 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
     const ready = () => setLoad({ key: requestKey, state: { status: 'ready' } })
     let afterPaint: (() => void) | null = null
 
+    const startTail = () => {
+      if (cancelled || !live) return
+      const tail = new LiveTail({
+        source,
+        // Continue from the newest record seen; with none in the whole window, from its start.
+        cursor: store.cursor ?? since,
+        known: store,
+        onRecords: (fresh) => {
+          // Beyond what the store keeps, older pending records would only be dropped again.
+          for (const r of fresh) pending.push(r)
+          if (pending.length > store.capacity) pending.splice(0, pending.length - store.capacity)
+          frames.schedule()
+        },
+        onStatus: (status) => {
+          if (!cancelled) setTailStatus({ key: requestKey, status })
+        },
+      })
+      tailRef.current = tail
+      tail.start()
+    }
+
     /** The rest of the window, older than the first stretch: up to its oldest record, which the store then holds once. */
-    const loadOlder = (from: string, to: string) => {
+    const loadOlder = (from: string, to: string, then?: () => void) => {
       setOlder({ key: requestKey, state: { status: 'loading' } })
       fetchLogs(from, to).then(
         (records) => {
@@ -178,11 +199,13 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
           store.append(records)
           setOlder({ key: requestKey, state: { status: 'done' } })
           ready()
+          then?.()
         },
         (error: unknown) => {
           if (cancelled) return
           setOlder({ key: requestKey, state: { status: 'error', error } })
           ready()
+          then?.()
         },
       )
     }
@@ -202,29 +225,17 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
             ready()
             // Once the newest records are drawn: their request and drawing have the machine to themselves.
             afterPaint = afterNextPaint(() => loadOlder(from, to))
-          } else loadOlder(from, to)
+            startTail()
+          } else {
+            // Too few to show alone: show the window once the rest is in, and tail from the newest record
+            // seen by then (the first stretch's start was judged by this browser's clock, not the server's).
+            loadOlder(from, to, startTail)
+          }
         } else {
           setOlder({ key: requestKey, state: { status: 'done' } })
           ready()
+          startTail()
         }
-        if (!live) return
-        const tail = new LiveTail({
-          source,
-          // With nothing loaded, continue from where the first request started so that no record is missed in between.
-          cursor: store.cursor ?? headFrom ?? since,
-          known: store,
-          onRecords: (fresh) => {
-            // Beyond what the store keeps, older pending records would only be dropped again.
-            for (const r of fresh) pending.push(r)
-            if (pending.length > store.capacity) pending.splice(0, pending.length - store.capacity)
-            frames.schedule()
-          },
-          onStatus: (status) => {
-            if (!cancelled) setTailStatus({ key: requestKey, status })
-          },
-        })
-        tailRef.current = tail
-        tail.start()
       },
       (error: unknown) => {
         if (!cancelled) setLoad({ key: requestKey, state: { status: 'error', error } })
