@@ -16,7 +16,7 @@ import { deploymentConfigSchema } from '@/lib/houston-json'
 import { useSearchState } from '@/lib/search-params'
 import { isSocketInterrupted, subscribeSocketStatus } from '@/lib/socket-status'
 import type { TailStatus } from './live-tail'
-import { formatLogTime } from './log-line'
+import { formatLogTime, pad } from './log-line'
 import { type LogListHandle, LogList } from './log-list'
 import {
   downloadName,
@@ -54,7 +54,6 @@ const PERMALINK_AFTER_MS = 60_000
 function toLocalInput(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return ''
-  const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
 }
 
@@ -147,12 +146,12 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
   const snapshot = useSyncExternalStore(store.subscribe, () => view.sync(store))
   const needle = view.filter.needle
   const [follow, setFollow] = useState(!search.line)
-  // The match the next/previous buttons are on, for the view it was found in; matches that
-  // arrive in front (older records loaded later) move it along.
-  const [currentMatch, setCurrent] = useState<{ view: LogView; k: number; front: number } | null>(null)
-  const shifted = currentMatch?.view === view ? currentMatch.k + snapshot.matchesInFront - currentMatch.front : null
-  // Out of range once a view starts over (records that arrived out of order): no current match then.
-  const current = shifted !== null && shifted >= 0 && shifted < snapshot.matches ? shifted : null
+  // The match the next/previous buttons are on: its record, for the view it was found in, so that
+  // it stays on that record as older ones arrive in front or the oldest are dropped. A view that
+  // starts over (records out of order renumber the store) has none.
+  const [currentMatch, setCurrent] = useState<{ view: LogView; seq: number; epoch: number } | null>(null)
+  const currentShown = currentMatch?.view === view && currentMatch.epoch === store.epoch ? view.indexOfSeq(currentMatch.seq) : -1
+  const current = currentShown >= 0 ? view.matchAtOrAfter(currentShown) : null
   const listRef = useRef<LogListHandle>(null)
   const location = useLocation()
 
@@ -226,9 +225,11 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
       const top = listRef.current?.firstVisibleIndex() ?? 0
       k = direction === 1 ? Math.min(view.matchAtOrAfter(top), snapshot.matches - 1) : snapshot.matches - 1
     } else k = (current + direction + snapshot.matches) % snapshot.matches
-    setCurrent({ view, k, front: snapshot.matchesInFront })
     const index = view.matchIndex(k)
-    if (index !== undefined) listRef.current?.scrollToIndex(index)
+    const seq = index === undefined ? undefined : view.seqAt(index)
+    if (index === undefined || seq === undefined) return
+    setCurrent({ view, seq, epoch: store.epoch })
+    listRef.current?.scrollToIndex(index)
   }
 
   const shownText = () => entriesText(view.entries(store))
@@ -252,7 +253,7 @@ function LogsPanel({ deploymentId, releaseName, search, setSearch }: PanelProps)
   const oldest = store.oldest()
   const nothingShown = snapshot.count === 0
   const loadingOlder = stream.older.status === 'loading'
-  const currentIndex = current === null ? undefined : view.matchIndex(current)
+  const currentIndex = currentShown >= 0 ? currentShown : undefined
   const tail = stream.tailStatus
 
   return (

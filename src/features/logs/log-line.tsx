@@ -37,7 +37,7 @@ export const LEVEL_CLASSES: Record<string, string> = {
   CRITICAL: 'text-danger border-danger bg-danger-soft font-bold',
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+export const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
 /** A record's time of day in the browser's zone, to the millisecond: "09:41:55.391" (no Intl formatter: see lib/format). */
 export function formatLogTime(timestamp: string): string {

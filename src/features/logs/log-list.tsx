@@ -126,7 +126,7 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     droppedRef.current = snapshot.droppedFromView
     // Rows above those in sight: fewer (dropped) or more (added in front; when both, the
     // dropped were the oldest of the added). The counts fall only when the view starts over.
-    const dropped = added < 0 || droppedNow < 0 ? 0 : droppedNow - added
+    const netDropped = added < 0 || droppedNow < 0 ? 0 : droppedNow - added
     if (el && followRef.current && movedUpFromBottom(el, lastScrollTop.current)) {
       // The reader scrolled up and records arrived before the scroll event did:
       // the reader wins, and the event, when it comes, finds them already not following.
@@ -136,12 +136,12 @@ export function LogList({ store, view, snapshot, needle, selectedId, currentInde
     } else if (el && followRef.current) {
       el.scrollTop = el.scrollHeight
       lastScrollTop.current = el.scrollTop
-    } else if (el && dropped > 0) {
-      const removed = lastStarts.current[dropped]?.start ?? dropped * (LINE_PX + ROW_PADDING_PX)
+    } else if (el && netDropped > 0) {
+      const removed = lastStarts.current[netDropped]?.start ?? netDropped * (LINE_PX + ROW_PADDING_PX)
       el.scrollTop = Math.max(0, el.scrollTop - removed)
-    } else if (el && dropped < 0) {
+    } else if (el && netDropped < 0) {
       // The rows in sight moved down by the height of the rows now above them.
-      const above = -dropped
+      const above = -netDropped
       el.scrollTop += virtualizer.measurementsCache[above]?.start ?? above * (LINE_PX + ROW_PADDING_PX)
     }
     lastStarts.current = virtualizer.measurementsCache

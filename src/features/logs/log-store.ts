@@ -206,8 +206,6 @@ export interface ViewSnapshot {
   droppedFromView: number
   /** Records shown that arrived in front of those shown before (an older stretch loaded later), since it was built. */
   addedInFront: number
-  /** Of those, how many match the search. */
-  matchesInFront: number
 }
 
 /**
@@ -228,7 +226,6 @@ export class LogView {
   private snapshot: ViewSnapshot | null = null
   private droppedFromView = 0
   private addedInFront = 0
-  private matchesInFront = 0
 
   constructor(readonly filter: EntryFilter) {}
 
@@ -245,7 +242,6 @@ export class LogView {
       this.epoch = store.epoch
       this.droppedFromView = 0
       this.addedInFront = 0
-      this.matchesInFront = 0
     }
     // Rows the store put in front (only it creates sequence numbers below those seen).
     if (store.firstSeq < this.seenStart) this.takeFront(store)
@@ -279,7 +275,6 @@ export class LogView {
       matches: this.hits.length - this.hitStart,
       droppedFromView: this.droppedFromView,
       addedInFront: this.addedInFront,
-      matchesInFront: this.matchesInFront,
     }
     return this.snapshot
   }
@@ -300,7 +295,6 @@ export class LogView {
     this.rows = front.concat(this.rows.slice(this.start))
     this.start = 0
     this.addedInFront += front.length
-    this.matchesInFront += frontHits.length
   }
 
   /** The sequence number of the i-th record shown. */

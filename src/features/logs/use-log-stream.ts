@@ -165,7 +165,8 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
       : { kind: 'poll', fetch: (from) => fetchLogs(from), intervalMs: pollMs }
 
     // A live window longer than the first stretch is loaded newest stretch first.
-    const headFrom = live && Date.now() - HEAD_MS > Date.parse(since) ? new Date(Date.now() - HEAD_MS).toISOString() : null
+    const headMs = Date.now() - HEAD_MS
+    const headFrom = live && headMs > Date.parse(since) ? new Date(headMs).toISOString() : null
     const ready = () => setLoad({ key: requestKey, state: { status: 'ready' } })
     let afterPaint: (() => void) | null = null
 
@@ -193,21 +194,22 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
     /** The rest of the window, older than the first stretch: up to its oldest record, which the store then holds once. */
     const loadOlder = (from: string, to: string, then?: () => void) => {
       setOlder({ key: requestKey, state: { status: 'loading' } })
-      fetchLogs(from, to).then(
-        (records) => {
+      void fetchLogs(from, to)
+        .then(
+          (records) => {
+            if (cancelled) return
+            store.append(records)
+            setOlder({ key: requestKey, state: { status: 'done' } })
+          },
+          (error: unknown) => {
+            if (!cancelled) setOlder({ key: requestKey, state: { status: 'error', error } })
+          },
+        )
+        .then(() => {
           if (cancelled) return
-          store.append(records)
-          setOlder({ key: requestKey, state: { status: 'done' } })
           ready()
           then?.()
-        },
-        (error: unknown) => {
-          if (cancelled) return
-          setOlder({ key: requestKey, state: { status: 'error', error } })
-          ready()
-          then?.()
-        },
-      )
+        })
     }
 
     fetchLogs(headFrom ?? since, headFrom ? null : until).then(
