@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createApolloClient, waitToReconnect } from './apollo-client'
+import { createApolloClient } from './apollo-client'
 import type { ResolvedConfig } from './runtime-config'
 
 const CONFIG: ResolvedConfig = {
@@ -97,44 +97,5 @@ describe('createApolloClient', () => {
       await expect(client.query({ query: READ, fetchPolicy: 'network-only' })).rejects.toThrow()
       expect(onUnauthenticated).toHaveBeenCalledTimes(1)
     }
-  })
-})
-
-describe('waitToReconnect', () => {
-  beforeEach(() => {
-    vi.useFakeTimers()
-    vi.spyOn(Math, 'random').mockReturnValue(0)
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-    vi.restoreAllMocks()
-  })
-
-  /** Whether the wait is over after `ms`. */
-  async function overAfter(wait: Promise<void>, ms: number): Promise<boolean> {
-    let over = false
-    void wait.then(() => {
-      over = true
-    })
-    await vi.advanceTimersByTimeAsync(ms)
-    return over
-  }
-
-  it('backs off 1, 2, 4… seconds, never more than 10', async () => {
-    const events = new EventTarget()
-    expect(await overAfter(waitToReconnect(0, events), 999)).toBe(false)
-    expect(await overAfter(waitToReconnect(0, events), 1000)).toBe(true)
-    expect(await overAfter(waitToReconnect(2, events), 3999)).toBe(false)
-    expect(await overAfter(waitToReconnect(2, events), 4000)).toBe(true)
-    expect(await overAfter(waitToReconnect(20, events), 9999)).toBe(false)
-    expect(await overAfter(waitToReconnect(20, events), 10_000)).toBe(true)
-  })
-
-  it('stops waiting as soon as the browser is back online', async () => {
-    const events = new EventTarget()
-    const wait = waitToReconnect(20, events)
-    expect(await overAfter(wait, 100)).toBe(false)
-    events.dispatchEvent(new Event('online'))
-    expect(await overAfter(wait, 0)).toBe(true)
   })
 })

@@ -7,33 +7,10 @@ import { defer, from, switchMap } from 'rxjs'
 import { hasCode, isTransient } from './graphql-errors'
 import type { ResolvedConfig } from './runtime-config'
 import { currentToken } from './session-store'
-import { socketClosed, socketConnected } from './socket-status'
 
 function operationKind(query: ApolloLink.Operation['query']): string {
   const def = getMainDefinition(query)
   return def.kind === Kind.OPERATION_DEFINITION ? def.operation : 'fragment'
-}
-
-/** The longest wait between two attempts to reconnect the WebSocket. */
-const MAX_RECONNECT_WAIT_MS = 10_000
-
-/**
- * How long graphql-ws waits before it tries to reconnect: 1, 2, 4… s (at most
- * 10 s) plus up to a second of jitter, cut short when the browser comes back
- * online. graphql-ws's own wait doubles without bound: after ten minutes
- * offline the live tail would stay silent for minutes once the network is back.
- */
-export function waitToReconnect(retries: number, events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): Promise<void> {
-  const ms = Math.min(1000 * 2 ** retries, MAX_RECONNECT_WAIT_MS) + Math.random() * 1000
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      events.removeEventListener('online', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    events.addEventListener('online', done)
-  })
 }
 
 export interface ApolloClientOptions {
@@ -77,25 +54,8 @@ export function createApolloClient(config: ResolvedConfig, options: ApolloClient
     // live tail), not with the console's first page.
     let ws: Promise<ApolloLink> | null = null
     const loadWs = async (): Promise<ApolloLink> => {
-      const [{ createClient }, { GraphQLWsLink }] = await Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')])
-      return new GraphQLWsLink(
-        createClient({
-          url: wsUrl,
-          lazy: true,
-          // The token travels in the connection payload, never in the URL.
-          connectionParams: () => {
-            const token = currentToken()
-            return token ? { authorization: `Bearer ${token}` } : {}
-          },
-          retryAttempts: Number.POSITIVE_INFINITY,
-          retryWait: (retries) => waitToReconnect(retries),
-          shouldRetry: () => true,
-          on: {
-            connected: socketConnected,
-            closed: socketClosed,
-          },
-        }),
-      )
+      const [{ createGraphqlWsClient }, { GraphQLWsLink }] = await Promise.all([import('./graphql-ws-client'), import('@apollo/client/link/subscriptions')])
+      return new GraphQLWsLink(createGraphqlWsClient(wsUrl))
     }
     const lazyWs = new ApolloLink((operation, forward) =>
       defer(() => from((ws ??= loadWs()))).pipe(switchMap((link) => link.request(operation, forward))),
