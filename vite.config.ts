@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { type DocumentNode, type FragmentDefinitionNode, Kind, parse, visit } from 'graphql'
 import { defineConfig, type Plugin } from 'vite'
@@ -93,6 +94,9 @@ export default defineConfig({
   test: {
     globals: false,
     pool: 'threads',
+    // Every core: Vitest's default leaves one for itself, which on a 2-core
+    // machine ran the files one at a time (236 s here, against 172 s).
+    maxWorkers: availableParallelism(),
     testTimeout: 15000,
     reporters: ['default', './e2e/support/vitest-summary-reporter.ts'],
     projects: [
