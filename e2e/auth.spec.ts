@@ -27,6 +27,31 @@ test.describe('signing in by role', () => {
     await expectNoSeriousA11yViolations(page)
   })
 
+  test('nothing on the sign-in page moves while the rest of it loads, wide or narrow', async ({ page }) => {
+    for (const size of [{ width: 1280, height: 720 }, { width: 375, height: 740 }]) {
+      await page.setViewportSize(size)
+      await page.goto('/sign-in')
+      await expect(page.getByRole('region', { name: 'Demo accounts' })).toBeVisible()
+      await expect(page.getByRole('region', { name: 'Or continue with' })).toBeVisible()
+      // Every layout shift since the page opened, with what moved. The form, centred, once moved up as the
+      // demo accounts arrived below it, and a click on "Sign in" in that moment landed elsewhere.
+      const shifts = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const seen: string[] = []
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node: Node | null }[] })[]) {
+                const moved = (entry.sources ?? []).map((source) => source.node?.textContent?.slice(0, 30) ?? '?')
+                seen.push(`${entry.value.toFixed(4)}: ${moved.join(', ')}`)
+              }
+            }).observe({ type: 'layout-shift', buffered: true })
+            setTimeout(() => resolve(seen), 300)
+          }),
+      )
+      expect(shifts, `layout shifts at ${size.width} px`).toEqual([])
+    }
+  })
+
   test('a wrong password is refused with a message and the email kept', async ({ page }) => {
     await page.goto('/sign-in')
     await page.getByLabel('Email', { exact: true }).fill('viewer@example.com')

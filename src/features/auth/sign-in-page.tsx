@@ -77,7 +77,8 @@ export function SignInPage() {
   const localEnabled = authConfig.data?.authConfig.localEnabled ?? true
 
   return (
-    <main id="main" className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center px-4 py-10">
+    // Top-aligned, not centred: what loads below (sign-in options, demo accounts) never moves the form.
+    <main id="main" className="mx-auto w-full max-w-md px-4 py-10 sm:py-16">
       <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
         <p className="text-sm font-medium text-accent">{CONSOLE_NAME}</p>
         <h1 ref={heading} tabIndex={-1} data-page-heading className="mt-1 text-2xl font-semibold outline-none">
@@ -135,7 +136,8 @@ export function SignInPage() {
           <p className="mt-4 text-sm text-muted">Sign-in options could not be loaded: {firstProblem(authConfig.error).message}</p>
         ) : null}
       </div>
-      {config.demo && demoAccounts.length > 0 ? (
+      {/* Once the sign-in options are in: they sit above, and would push the list down. */}
+      {config.demo && demoAccounts.length > 0 && !authConfig.loading ? (
         <section aria-labelledby="demo-heading" className="mt-6 rounded-xl border border-border bg-surface p-6">
           <h2 id="demo-heading" className="font-semibold">
             Demo accounts
