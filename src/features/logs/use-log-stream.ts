@@ -165,9 +165,10 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
       : { kind: 'poll', fetch: (from) => fetchLogs(from), intervalMs: pollMs }
 
     // A live window longer than the first stretch is loaded newest stretch first.
-    const headMs = Date.now() - HEAD_MS
-    const headFrom = live && headMs > Date.parse(since) ? new Date(headMs).toISOString() : null
-    const ready = () => setLoad({ key: requestKey, state: { status: 'ready' } })
+    const headStart = Date.now() - HEAD_MS
+    const headFrom = live && headStart > Date.parse(since) ? new Date(headStart).toISOString() : null
+    // Kept as it is when already ready: the older stretch settling need not draw the page once more.
+    const ready = () => setLoad((prev) => (prev?.key === requestKey && prev.state.status === 'ready' ? prev : { key: requestKey, state: { status: 'ready' } }))
     let afterPaint: (() => void) | null = null
 
     const startTail = () => {
@@ -194,22 +195,21 @@ export function useLogStream({ deploymentId, component, window, live, pollMs = 2
     /** The rest of the window, older than the first stretch: up to its oldest record, which the store then holds once. */
     const loadOlder = (from: string, to: string, then?: () => void) => {
       setOlder({ key: requestKey, state: { status: 'loading' } })
-      void fetchLogs(from, to)
-        .then(
-          (records) => {
-            if (cancelled) return
-            store.append(records)
-            setOlder({ key: requestKey, state: { status: 'done' } })
-          },
-          (error: unknown) => {
-            if (!cancelled) setOlder({ key: requestKey, state: { status: 'error', error } })
-          },
-        )
-        .then(() => {
+      // One place, one task: the outcome and the page becoming ready are drawn together.
+      const settle = (state: OlderState) => {
+        if (cancelled) return
+        setOlder({ key: requestKey, state })
+        ready()
+        then?.()
+      }
+      fetchLogs(from, to).then(
+        (records) => {
           if (cancelled) return
-          ready()
-          then?.()
-        })
+          store.append(records)
+          settle({ status: 'done' })
+        },
+        (error: unknown) => settle({ status: 'error', error }),
+      )
     }
 
     fetchLogs(headFrom ?? since, headFrom ? null : until).then(
