@@ -239,7 +239,6 @@ const DIALOGS: DialogCase[] = [
 test.describe('dialogs open, dark, 375 px wide', () => {
   for (const dialogCase of DIALOGS) {
     test(`the ${dialogCase.name} dialog has no serious accessibility violation`, async ({ page }) => {
-      test.setTimeout(60_000)
       await openAs(page, ADMIN, dialogCase.path)
       await setMode(page, { scheme: 'dark', ...NARROW })
       await expect(page.getByRole('heading', { level: 1, name: dialogCase.heading, exact: true })).toBeVisible({ timeout: 15_000 })

@@ -167,7 +167,6 @@ test.describe('hostile strings served by the backend', () => {
   })
 
   test('a right-to-left override that a name never closes does not turn the console’s words around', async ({ page }) => {
-    test.setTimeout(60_000)
     await signIn(page)
     for (const [path, words] of [
       [`${ML_RESEARCH}/settings`, ': settings'],
@@ -230,7 +229,6 @@ test.describe('hostile strings served by the backend', () => {
 
 test.describe('hostile strings typed into the console', () => {
   test('a workspace and a deployment keep a hostile name and description, and refuse one too long', async ({ page }) => {
-    test.setTimeout(60_000)
     await signIn(page)
     await page.goto('/workspaces')
     await page.getByRole('button', { name: 'Create workspace' }).click()
@@ -264,7 +262,6 @@ test.describe('hostile strings typed into the console', () => {
   })
 
   test('environment variables and alert emails store hostile values and refuse what the rules do not allow', async ({ page }) => {
-    test.setTimeout(60_000)
     await signIn(page)
     await page.goto(`${ETL}/settings`)
     await expect(page.getByRole('heading', { level: 1, name: HOSTILE.script })).toBeVisible({ timeout: 15_000 })
@@ -300,7 +297,6 @@ test.describe('hostile strings typed into the console', () => {
   })
 
   test('an invite, a team and the search boxes take hostile text', async ({ page }) => {
-    test.setTimeout(60_000)
     await signIn(page)
     await page.goto(`${WS}/users`)
     await expect(page.getByRole('heading', { level: 1, name: HOSTILE.imgOnerror })).toBeVisible({ timeout: 15_000 })

@@ -100,7 +100,6 @@ const KEY_BODY = 'b3BlbnNzaC1rZXktdjEAAAAAE2UyZS1qb3VybmV5LW5ldmVyLXNob3du'
 const KNOWN_HOSTS = 'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl'
 
 test('an editor sets up git-sync and finds the SSH key is never shown again, nor sent back', async ({ page }) => {
-  test.setTimeout(60_000)
   // Every GraphQL answer the page gets, to prove the key never comes back.
   const answers: Promise<string>[] = []
   page.on('response', (response: Response) => {
@@ -144,7 +143,6 @@ test('an editor sets up git-sync and finds the SSH key is never shown again, nor
 })
 
 test('an editor rolls back to an earlier revision and sees what changed', async ({ page }) => {
-  test.setTimeout(60_000)
   await signInAs(page, 'editor@example.com')
   await openDeployment(page, 'Customer ETL')
   await nav(page).getByRole('link', { name: 'Deploy history' }).click()

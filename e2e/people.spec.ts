@@ -27,8 +27,6 @@ async function signInWithPassword(page: Page, email: string) {
 }
 
 test('an admin invites three people, revokes an invite and promotes the existing user, who then has editor controls', async ({ page }) => {
-  // Two sign-ins and three reloads: about 20 s alone, more beside another worker.
-  test.setTimeout(60_000)
   await signInAs(page, 'admin@example.com')
   await expect(page.getByRole('heading', { level: 1, name: 'Data Platform' })).toBeVisible()
   await openMembers(page, 'Data Platform')

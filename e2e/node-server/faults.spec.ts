@@ -252,7 +252,6 @@ test.describe('offline', () => {
 
 test.describe('latency', () => {
   test('with 3 s on every answer, screens show loading states, then content, and a slow save is sent once however often it is pressed', async ({ page }) => {
-    test.setTimeout(60_000)
     await signInAs(page, 'editor@example.com')
     const api = await faultyApi(page)
     api.delay(3000)
@@ -280,7 +279,6 @@ test.describe('latency', () => {
 
 test.describe('WebSocket', () => {
   test('the live tail rides out a dropped socket and an offline spell: records keep arriving afterwards, none twice', OFFLINE_ERRORS, async ({ page, context, request }) => {
-    test.setTimeout(60_000)
     await signInAs(page, 'viewer@example.com')
     await openCustomerEtl(page)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Logs' }).click()
